@@ -1,0 +1,55 @@
+package dev.paperstream.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of a benchmark job: one row per variant and shape. {@code status} is COMPLETED or
+ * FAILED; a failed job carries its cause in {@code failure}. {@code deviceNote} says why a job asked
+ * for auto or cuda ran on the CPU.
+ */
+public record BenchmarkCompleted(
+        @JsonProperty(required = true) String jobId,
+        @JsonProperty(required = true) String status,
+        @JsonProperty(required = true) DeviceInfo device,
+        @JsonProperty(required = true) List<Result> results,
+        String paperId,
+        String failure,
+        String deviceNote,
+        @JsonProperty(required = true) Instant completedAt) {
+
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+
+    public BenchmarkCompleted {
+        results = List.copyOf(results);
+    }
+
+    /** {@code kind} is cpu or cuda; GPU jobs fill driver and compute capability. */
+    public record DeviceInfo(
+            @JsonProperty(required = true) String kind,
+            @JsonProperty(required = true) String name,
+            String driver,
+            String computeCapability) {
+    }
+
+    public record Result(
+            @JsonProperty(required = true) String variant,
+            @JsonProperty(required = true) String device,
+            int batch,
+            int heads,
+            @JsonProperty(required = true) int seqLen,
+            int headDim,
+            boolean causal,
+            String dtype,
+            double medianMs,
+            double p10Ms,
+            double p90Ms,
+            double tflops,
+            double gbps,
+            long peakBytes,
+            double maxRelError,
+            boolean passed) {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.paperstream.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A version of an arXiv paper that ingest has seen. {@code id} is the arXiv id without version
+ * ({@code 2307.08691}, {@code hep-th/9901001}); {@code published} is the date of version 1.
+ */
+public record PaperDiscovered(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) int version,
+        @JsonProperty(required = true) String title,
+        @JsonProperty(required = true) List<String> authors,
+        @JsonProperty(value = "abstract", required = true) String summary,
+        @JsonProperty(required = true) List<String> categories,
+        @JsonProperty(required = true) String primaryCategory,
+        @JsonProperty(required = true) Instant published,
+        Instant updated,
+        String comment,
+        String journalRef,
+        String doi,
+        @JsonProperty(required = true) PaperLinks links,
+        @JsonProperty(required = true) PaperSource source) {
+
+    public PaperDiscovered {
+        authors = List.copyOf(authors);
+        categories = List.copyOf(categories);
+    }
+
+    /** {@code 2307.08691v2}. */
+    public String versionedId() {
+        return id + "v" + version;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.paperstream.support.outbox;
+
+import dev.paperstream.events.CloudEventHeaders;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka in insertion order, with CloudEvents headers, and deletes
+ * them once the broker has acknowledged them. Rows are locked with SKIP LOCKED so that several
+ * instances of a service can relay side by side. Delivery is at least once: consumers are idempotent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private final String source;
+    private final AtomicReference<KafkaProducer<String, String>> producer = new AtomicReference<>();
+    private volatile Instant lastSuccess = Instant.now();
+    private volatile String lastError;
+
+    public OutboxRelay(AgroalDataSource dataSource,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.source = "paperstream/" + applicationName;
+        registry.gauge("paperstream.outbox.backlog", this, OutboxRelay::backlogOrMinusOne);
+    }
+
+    @Scheduled(every = "${paperstream.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            while (relayBatch() == BATCH) {
+                // a full batch means more are waiting: go on without waiting for the next tick
+            }
+            lastSuccess = Instant.now();
+            lastError = null;
+        } catch (Exception e) {
+            lastError = e.getMessage();
+            LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes one batch in one transaction; returns how many rows it published. */
+    int relayBatch() throws SQLException, Exception {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                List<Long> sent = new ArrayList<>();
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT seq, event_id, topic, event_key, ce_type, payload, created_at FROM outbox"
+                                + " ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ProducerRecord<String, String> record = new ProducerRecord<>(
+                                rs.getString("topic"), rs.getString("event_key"), rs.getString("payload"));
+                        header(record, CloudEventHeaders.ID, rs.getString("event_id"));
+                        header(record, CloudEventHeaders.TYPE, rs.getString("ce_type"));
+                        header(record, CloudEventHeaders.SOURCE, source);
+                        header(record, CloudEventHeaders.TIME, rs.getTimestamp("created_at").toInstant().toString());
+                        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+                        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+                        if (rs.getString("event_key") != null) {
+                            header(record, CloudEventHeaders.SUBJECT, rs.getString("event_key"));
+                        }
+                        acks.add(producer().send(record));
+                        sent.add(rs.getLong("seq"));
+                    }
+                }
+                if (sent.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                producer().flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM outbox WHERE seq = ANY (?)")) {
+                    del.setArray(1, c.createArrayOf("bigint", sent.toArray()));
+                    del.executeUpdate();
+                }
+                c.commit();
+                return sent.size();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer.get();
+        if (p == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, source.replace('/', '-') + "-outbox");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+            p = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            if (!producer.compareAndSet(null, p)) {
+                p.close();
+                p = producer.get();
+            }
+        }
+        return p;
+    }
+
+    /** Rows not yet published, and the age of the oldest, for readiness and metrics. */
+    public Backlog backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT count(*), min(created_at) FROM outbox")) {
+            rs.next();
+            var oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1),
+                    oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now()));
+        }
+    }
+
+    private double backlogOrMinusOne() {
+        try {
+            return backlog().rows();
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        KafkaProducer<String, String> p = producer.getAndSet(null);
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+    }
+
+    public record Backlog(long rows, Duration oldestAge) {
+    }
+}
