@@ -23,6 +23,11 @@ public record BenchmarkCompleted(
     public static final String FAILED = "FAILED";
 
     public BenchmarkCompleted {
+        Required.check(jobId, "jobId");
+        Required.check(status, "status");
+        Required.check(device, "device");
+        Required.check(results, "results");
+        Required.check(completedAt, "completedAt");
         results = List.copyOf(results);
     }
 

@@ -21,6 +21,11 @@ public record BenchmarkRequested(
         String paperId) {
 
     public BenchmarkRequested {
+        Required.check(jobId, "jobId");
+        Required.check(variants, "variants");
+        Required.check(seqLens, "seqLens");
+        Required.check(dtype, "dtype");
+        Required.check(device, "device");
         variants = List.copyOf(variants);
         seqLens = List.copyOf(seqLens);
     }

@@ -25,6 +25,15 @@ public record PaperDiscovered(
         @JsonProperty(required = true) PaperSource source) {
 
     public PaperDiscovered {
+        Required.check(id, "id");
+        Required.check(title, "title");
+        Required.check(authors, "authors");
+        Required.check(summary, "abstract");
+        Required.check(categories, "categories");
+        Required.check(primaryCategory, "primaryCategory");
+        Required.check(published, "published");
+        Required.check(links, "links");
+        Required.check(source, "source");
         authors = List.copyOf(authors);
         categories = List.copyOf(categories);
     }

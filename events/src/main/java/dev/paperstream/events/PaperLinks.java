@@ -10,6 +10,7 @@ public record PaperLinks(
         List<String> code) {
 
     public PaperLinks {
+        Required.check(abs, "abs");
         code = code == null ? List.of() : List.copyOf(code);
     }
 }

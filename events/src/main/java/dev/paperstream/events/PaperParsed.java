@@ -18,6 +18,9 @@ public record PaperParsed(
         boolean hasAppendix) {
 
     public PaperParsed {
+        Required.check(id, "id");
+        Required.check(parser, "parser");
+        Required.check(sections, "sections");
         sections = List.copyOf(sections);
         figureCaptions = figureCaptions == null ? List.of() : List.copyOf(figureCaptions);
         tableCaptions = tableCaptions == null ? List.of() : List.copyOf(tableCaptions);

@@ -24,6 +24,12 @@ public record PaperScored(
         @JsonProperty(required = true) Instant scoredAt) {
 
     public PaperScored {
+        Required.check(id, "id");
+        Required.check(team, "team");
+        Required.check(priority, "priority");
+        Required.check(paperType, "paperType");
+        Required.check(reasons, "reasons");
+        Required.check(scoredAt, "scoredAt");
         reasons = List.copyOf(reasons);
     }
 }
