@@ -1,0 +1,16 @@
+# One image per service, built from the repository: docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=ingest-service .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+ARG SERVICE
+RUN ./mvnw -B -q -DskipTests -pl ${SERVICE} -am package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 1001 paperstream
+ARG SERVICE
+COPY --from=build --chown=1001 /src/${SERVICE}/target/quarkus-app/ /app/
+USER 1001
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
