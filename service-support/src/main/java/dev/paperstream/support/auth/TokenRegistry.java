@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +18,17 @@ public class TokenRegistry {
 
     public TokenRegistry(AuthConfig config) {
         config.adminToken().filter(t -> !t.isBlank()).ifPresent(t -> register(t, Roles.ADMIN, "admin"));
-        config.tokens().ifPresent(list -> list.forEach(entry -> {
+        List<String> entries = config.tokens().orElse(List.of());
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
             int colon = entry.indexOf(':');
+            // The message never repeats the entry: it would put a secret into the logs.
             if (colon <= 0 || colon == entry.length() - 1) {
-                throw new IllegalArgumentException("paperstream.auth.tokens entries are role:token, got '"
-                        + entry.replaceAll(":.*", ":***") + "'");
+                throw new IllegalArgumentException("paperstream.auth.tokens entry " + (i + 1) + " is not role:token");
             }
             String role = entry.substring(0, colon).trim();
-            register(entry.substring(colon + 1).trim(), role, role + "-" + byDigest.size());
-        }));
+            register(entry.substring(colon + 1).trim(), role, role + "-" + (i + 1));
+        }
     }
 
     private void register(String token, String role, String name) {

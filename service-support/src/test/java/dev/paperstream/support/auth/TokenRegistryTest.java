@@ -1,0 +1,60 @@
+package dev.paperstream.support.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TokenRegistryTest {
+
+    private static AuthConfig config(String admin, List<String> tokens) {
+        return new AuthConfig() {
+            @Override
+            public Optional<String> adminToken() {
+                return Optional.ofNullable(admin);
+            }
+
+            @Override
+            public Optional<List<String>> tokens() {
+                return Optional.ofNullable(tokens);
+            }
+
+            @Override
+            public boolean readsNeedToken() {
+                return false;
+            }
+        };
+    }
+
+    @Test
+    void theAdminTokenCarriesEveryRoleAndAnEditorCannotAdminister() {
+        String admin = UUID.randomUUID().toString();
+        String editor = UUID.randomUUID().toString();
+        String viewer = UUID.randomUUID().toString();
+        TokenRegistry registry = new TokenRegistry(config(admin, List.of("editor:" + editor, "viewer:" + viewer)));
+
+        assertThat(registry.lookup(admin).orElseThrow().roles()).containsExactlyInAnyOrder("admin", "editor", "viewer");
+        assertThat(registry.lookup(editor).orElseThrow().roles()).containsExactlyInAnyOrder("editor", "viewer");
+        assertThat(registry.lookup(viewer).orElseThrow().roles()).containsExactly("viewer");
+        assertThat(registry.lookup(admin + "x")).isEmpty();
+        assertThat(registry.lookup("")).isEmpty();
+    }
+
+    @Test
+    void noConfiguredTokenMeansNobodyIsAuthenticated() {
+        TokenRegistry registry = new TokenRegistry(config("", null));
+        assertThat(registry.lookup("")).isEmpty();
+        assertThat(registry.lookup("anything")).isEmpty();
+    }
+
+    @Test
+    void aMalformedEntryIsRejectedWithoutEchoingTheSecret() {
+        assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("s3cr3t-without-role"))))
+                .hasMessageContaining("role:token").hasMessageNotContaining("s3cr3t");
+        assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("superuser:s3cr3t"))))
+                .hasMessageContaining("superuser").hasMessageNotContaining("s3cr3t");
+    }
+}
