@@ -1,0 +1,34 @@
+package dev.paperstream.notes.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.paperstream.events.BenchmarkCompleted;
+import dev.paperstream.events.PaperLinks;
+import dev.paperstream.events.PaperScored;
+import dev.paperstream.notes.papers.StoredPaper;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/papers/{id}}: metadata, every team's score with its reasons, benchmark results. */
+public record PaperDetail(
+        String id,
+        int version,
+        String title,
+        List<String> authors,
+        @JsonProperty("abstract") String summary,
+        List<String> categories,
+        String primaryCategory,
+        Instant published,
+        Instant updated,
+        String comment,
+        String journalRef,
+        String doi,
+        PaperLinks links,
+        List<PaperScored> scores,
+        List<BenchmarkCompleted> benchmarks) {
+
+    static PaperDetail of(StoredPaper p, List<PaperScored> scores, List<BenchmarkCompleted> benchmarks) {
+        return new PaperDetail(p.id(), p.version(), p.title(), p.authors(), p.summary(), p.categories(),
+                p.primaryCategory(), p.published(), p.updated(), p.comment(), p.journalRef(), p.doi(), p.links(),
+                scores, benchmarks);
+    }
+}

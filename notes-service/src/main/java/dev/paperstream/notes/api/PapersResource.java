@@ -1,0 +1,98 @@
+package dev.paperstream.notes.api;
+
+import dev.paperstream.events.PaperType;
+import dev.paperstream.events.Priority;
+import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
+import dev.paperstream.notes.papers.ArxivId;
+import dev.paperstream.notes.papers.PaperFilter;
+import dev.paperstream.notes.papers.PaperListRepository;
+import dev.paperstream.notes.papers.PaperPage;
+import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.papers.ScoreRepository;
+import dev.paperstream.support.problem.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The triage list and the paper page's data. */
+@Path("/api/papers")
+@Produces(MediaType.APPLICATION_JSON)
+public class PapersResource {
+    static final int MAX_LIMIT = 500;
+    private static final int BENCHMARKS_PER_PAPER = 100;
+
+    private final PaperListRepository list;
+    private final PaperRepository papers;
+    private final ScoreRepository scores;
+    private final BenchmarkResultRepository benchmarks;
+
+    public PapersResource(PaperListRepository list, PaperRepository papers, ScoreRepository scores,
+            BenchmarkResultRepository benchmarks) {
+        this.list = list;
+        this.papers = papers;
+        this.scores = scores;
+        this.benchmarks = benchmarks;
+    }
+
+    @GET
+    public PaperPage list(@QueryParam("team") String team, @QueryParam("priority") String priority,
+            @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return list.list(new PaperFilter(blankToNull(team), parse(Priority.class, "priority", priority),
+                parse(PaperType.class, "type", type), blankToNull(q),
+                intParam("limit", limit, 50, 1, MAX_LIMIT), intParam("offset", offset, 0, 0, Integer.MAX_VALUE)));
+    }
+
+    @GET
+    @Path("{id: .+}")
+    public PaperDetail get(@PathParam("id") String id) {
+        requireValid(id);
+        return papers.find(id)
+                .map(p -> PaperDetail.of(p, scores.forPaper(id), benchmarks.list(id, BENCHMARKS_PER_PAPER)))
+                .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
+    }
+
+    static void requireValid(String id) {
+        if (!ArxivId.isValid(id)) {
+            throw ProblemException.badRequest(ArxivId.explain(id));
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static int intParam(String name, String value, int fallback, int min, int max) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like an out-of-range number
+        }
+        throw ProblemException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.paperstream.notes.papers;
+
+import dev.paperstream.events.PaperType;
+import dev.paperstream.events.Priority;
+import java.time.Instant;
+import java.util.List;
+
+/** One row of the triage list: a paper and one team's score of it (team and score null when unscored). */
+public record PaperSummary(
+        String id,
+        int version,
+        String title,
+        List<String> authors,
+        Instant published,
+        String primaryCategory,
+        String team,
+        Priority priority,
+        Integer score,
+        PaperType paperType) {
+}
