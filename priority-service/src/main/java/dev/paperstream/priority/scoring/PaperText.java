@@ -1,0 +1,23 @@
+package dev.paperstream.priority.scoring;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What scoring reads of a paper. {@code published} is the date of version 1. */
+public record PaperText(
+        String title,
+        String abstractText,
+        String comment,
+        List<String> categories,
+        Instant published,
+        List<String> codeLinks,
+        List<String> fullTextCodeLinks) {
+
+    public PaperText {
+        title = title == null ? "" : title;
+        abstractText = abstractText == null ? "" : abstractText;
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        codeLinks = codeLinks == null ? List.of() : List.copyOf(codeLinks);
+        fullTextCodeLinks = fullTextCodeLinks == null ? List.of() : List.copyOf(fullTextCodeLinks);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.paperstream.priority.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Text split once into lower-case alphanumeric tokens, so that every matcher and feature extractor
+ * works on the same tokens without scanning the raw text again. Hyphens and punctuation separate
+ * tokens ("IO-aware" is "io", "aware").
+ */
+public final class TokenizedText {
+    private final String[] tokens;
+    private final String[] sortedDistinct;
+
+    private TokenizedText(String[] tokens) {
+        this.tokens = tokens;
+        String[] sorted = tokens.clone();
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (n == 0 || !sorted[n - 1].equals(sorted[i])) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        this.sortedDistinct = Arrays.copyOf(sorted, n);
+    }
+
+    /** Tokenizes the parts as one text; null parts are skipped. */
+    public static TokenizedText of(String... parts) {
+        List<String> out = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        for (String part : parts) {
+            if (part == null) {
+                continue;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                char ch = part.charAt(i);
+                if (Character.isLetterOrDigit(ch)) {
+                    token.append(Character.toLowerCase(ch));
+                } else if (token.length() > 0) {
+                    out.add(token.toString());
+                    token.setLength(0);
+                }
+            }
+            if (token.length() > 0) {
+                out.add(token.toString());
+                token.setLength(0);
+            }
+        }
+        return new TokenizedText(out.toArray(String[]::new));
+    }
+
+    public int size() {
+        return tokens.length;
+    }
+
+    String[] tokensCopy() {
+        return tokens.clone();
+    }
+
+    public String token(int i) {
+        return tokens[i];
+    }
+
+    /** Distinct tokens in sorted order. */
+    public String[] distinct() {
+        return sortedDistinct.clone();
+    }
+
+    /** True when some token starts with {@code prefix} ("gpu" finds "gpus"). */
+    public boolean hasTokenStartingWith(String prefix) {
+        int at = Arrays.binarySearch(sortedDistinct, prefix);
+        if (at >= 0) {
+            return true;
+        }
+        int next = -at - 1;
+        return next < sortedDistinct.length && sortedDistinct[next].startsWith(prefix);
+    }
+
+    /** True when consecutive tokens start with the phrase's tokens in order. */
+    public boolean hasPhrase(String[] phrase) {
+        if (phrase.length == 1) {
+            return hasTokenStartingWith(phrase[0]);
+        }
+        if (!hasTokenStartingWith(phrase[0])) {
+            return false;
+        }
+        for (int i = 0; i + phrase.length <= tokens.length; i++) {
+            int j = 0;
+            while (j < phrase.length && tokens[i + j].startsWith(phrase[j])) {
+                j++;
+            }
+            if (j == phrase.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.paperstream.priority.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paperstream.events.EventJson;
+import dev.paperstream.events.EventType;
+import dev.paperstream.events.PaperDiscovered;
+import dev.paperstream.events.PaperLinks;
+import dev.paperstream.events.PaperScored;
+import dev.paperstream.events.PaperSource;
+import dev.paperstream.events.PaperType;
+import dev.paperstream.events.Priority;
+import dev.paperstream.events.Topics;
+import dev.paperstream.priority.kafka.TestKafka;
+import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class PaperDiscoveredConsumerTest {
+
+    static PaperDiscovered paper(String id, int version, String title, String summary, String comment,
+            List<String> categories, Instant published) {
+        return new PaperDiscovered(id, version, title, List.of("A. Author"), summary, categories, categories.get(0),
+                published, published, comment, null, null,
+                new PaperLinks("https://arxiv.org/abs/" + id + "v" + version, "https://arxiv.org/pdf/" + id, List.of()),
+                PaperSource.API);
+    }
+
+    private static List<PaperScored> scoredFor(KafkaConsumer<String, String> consumer, String id,
+            List<PaperScored> seen) {
+        for (ConsumerRecord<String, String> r : TestKafka.poll(consumer)) {
+            if (id.equals(r.key())) {
+                assertThat(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                        .isEqualTo(EventType.PAPER_SCORED.ceType());
+                seen.add(EventJson.read(r.value(), PaperScored.class));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void aDiscoveredAttentionKernelPaperIsScoredHighAndARedeliveryPublishesNothingNew() {
+        String id = "2611." + (10000 + (int) (Math.random() * 89999));
+        PaperDiscovered p = paper(id, 1, "Fused attention kernels for GPUs",
+                "An IO-aware attention kernel gives a 3x speedup for LLM inference on GPUs with less memory. "
+                        + "Code: https://github.com/example/fused-attn",
+                "12 pages", List.of("cs.LG"), Instant.now().minus(Duration.ofDays(10)));
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
+            String ceId = UUID.randomUUID().toString();
+            TestKafka.send(EventType.PAPER_DISCOVERED, id, EventJson.write(p), ceId);
+            List<PaperScored> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !scoredFor(consumer, id, seen).isEmpty());
+            PaperScored s = seen.get(0);
+            assertThat(s.team()).isEqualTo("default");
+            assertThat(s.version()).isEqualTo(1);
+            assertThat(s.priority()).isEqualTo(Priority.HIGH);
+            assertThat(s.paperType()).isEqualTo(PaperType.OPTIMIZATION);
+            assertThat(s.hasCode()).isTrue();
+            assertThat(s.citations()).isNull();
+            assertThat(s.reasons()).hasSize(4);
+            assertThat(s.reasons().get(1)).contains("unknown");
+
+            // the same event again, and the same paper version under a new event id: nothing new
+            TestKafka.send(EventType.PAPER_DISCOVERED, id, EventJson.write(p), ceId);
+            TestKafka.send(EventType.PAPER_DISCOVERED, id, p);
+            // version 2 has the same key, so it is consumed after both: once it is scored, they were skipped
+            PaperDiscovered v2 = paper(id, 2, p.title(), p.summary(), p.comment(), p.categories(), p.published());
+            TestKafka.send(EventType.PAPER_DISCOVERED, id, v2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> scoredFor(consumer, id, seen).stream()
+                    .anyMatch(e -> e.version() == 2));
+            assertThat(seen).extracting(PaperScored::version).containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void aTheoreticalHepThPaperWithoutKeywordsIsLow() {
+        String id = "hep-th/" + (1000000 + (int) (Math.random() * 8999999));
+        PaperDiscovered p = paper(id, 1, "Entanglement wedges in de Sitter space",
+                "We prove a theorem on horizon entropy and derive a lower bound.", "30 pages",
+                List.of("hep-th"), Instant.now().minus(Duration.ofDays(400)));
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
+            TestKafka.send(EventType.PAPER_DISCOVERED, id, p);
+            List<PaperScored> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !scoredFor(consumer, id, seen).isEmpty());
+            assertThat(seen.get(0).priority()).isEqualTo(Priority.LOW);
+            assertThat(seen.get(0).paperType()).isEqualTo(PaperType.THEORETICAL);
+            assertThat(seen.get(0).relevance()).isEqualTo(1);
+            assertThat(seen.get(0).reasons()).contains("relevance: 1/5 (no keyword matched): +1");
+        }
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicWithTheReason() {
+        String id = "2611.00001";
+        try (KafkaConsumer<String, String> dlq = TestKafka.consumer(Topics.deadLetter("priority", Topics.PAPER_DISCOVERED))) {
+            TestKafka.send(EventType.PAPER_DISCOVERED, id, "{\"id\":\"2611.00001\",\"version\":1}",
+                    UUID.randomUUID().toString());
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestKafka.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
+                return !dead.isEmpty();
+            });
+            String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(reason).contains("PaperDiscovered");
+        }
+    }
+}
