@@ -1,0 +1,40 @@
+package dev.paperstream.ingest.imports;
+
+import dev.paperstream.events.PaperDiscovered;
+import dev.paperstream.ingest.feed.Rejection;
+import dev.paperstream.ingest.store.PaperVersionRepository;
+import dev.paperstream.support.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns parsed papers into stored versions and paper.discovered events, in one transaction so that a
+ * version is recorded if and only if its event is in the outbox.
+ */
+@ApplicationScoped
+public class PaperImporter {
+    private final PaperVersionRepository versions;
+    private final Outbox outbox;
+
+    public PaperImporter(PaperVersionRepository versions, Outbox outbox) {
+        this.versions = versions;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public ImportResult importPapers(List<PaperDiscovered> papers, List<Rejection> rejected) {
+        int duplicates = 0;
+        List<String> ids = new ArrayList<>();
+        for (PaperDiscovered paper : papers) {
+            if (versions.insertIfNew(paper)) {
+                outbox.add(paper.id(), paper);
+                ids.add(paper.id());
+            } else {
+                duplicates++;
+            }
+        }
+        return new ImportResult(ids.size(), duplicates, rejected, ids);
+    }
+}
