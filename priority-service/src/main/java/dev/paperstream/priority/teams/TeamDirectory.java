@@ -1,29 +1,101 @@
 package dev.paperstream.priority.teams;
 
-import dev.paperstream.priority.relevance.KeywordRelevance;
+import dev.paperstream.priority.relevance.LearnedRelevance;
+import dev.paperstream.priority.relevance.LearnedRelevance.Example;
 import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.store.FeedbackRepository;
+import dev.paperstream.priority.store.FeedbackRepository.Vote;
+import dev.paperstream.priority.store.TeamRepository;
+import dev.paperstream.priority.text.TokenizedText;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The teams a paper is scored for. The default team matches every paper. */
+/**
+ * The teams papers are scored for, held in memory and rebuilt from the database at start, after
+ * every edit and vote here, and on a schedule (edits made through another instance). The default
+ * team exists even without a stored profile: it matches every paper and rates relevance by the
+ * configured keywords.
+ */
 @ApplicationScoped
 public class TeamDirectory {
-    private final Team defaultTeam;
+    private final TeamsConfig config;
+    private final TeamRepository profiles;
+    private final FeedbackRepository feedback;
+    private volatile Map<String, Team> teams = Map.of();
 
-    public TeamDirectory(TeamsConfig config) {
-        this.defaultTeam = new Team(config.defaultTeam(), new KeywordRelevance(config.defaultKeywords()));
+    public TeamDirectory(TeamsConfig config, TeamRepository profiles, FeedbackRepository feedback) {
+        this.config = config;
+        this.profiles = profiles;
+        this.feedback = feedback;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        reload();
+    }
+
+    @Scheduled(every = "${paperstream.teams.reload-interval:60s}", delayed = "60s")
+    public synchronized void reload() {
+        Map<String, Team> next = new LinkedHashMap<>();
+        next.put(config.defaultTeam(), Team.of(defaultProfile(), learn(config.defaultTeam(), List.of())));
+        for (TeamProfile p : profiles.all()) {
+            next.put(p.team(), Team.of(p, learn(p.team(), p.seedPapers())));
+        }
+        teams = Map.copyOf(next);
     }
 
     public List<Team> teamsFor(PaperText paper) {
-        return List.of(defaultTeam);
+        TokenizedText titleAndAbstract = TokenizedText.of(paper.title(), paper.abstractText());
+        List<Team> out = new ArrayList<>();
+        for (Team t : teams.values()) {
+            if (t.matches(paper, titleAndAbstract)) {
+                out.add(t);
+            }
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
     }
 
     public Optional<Team> team(String name) {
-        return defaultTeam.name().equals(name) ? Optional.of(defaultTeam) : Optional.empty();
+        return Optional.ofNullable(teams.get(name));
     }
 
     public Team defaultTeam() {
-        return defaultTeam;
+        return teams.get(config.defaultTeam());
+    }
+
+    public TeamProfile defaultProfile() {
+        return new TeamProfile(config.defaultTeam(), List.of(),
+                config.defaultKeywords().stream().map(k -> new WeightedTerm(k.trim(), 1.0)).toList(), List.of(), true);
+    }
+
+    /** The training examples of a team: its votes and its seed papers (as likes) whose text is known. */
+    public List<Example> examples(String team, List<String> seedPapers) {
+        List<Example> out = new ArrayList<>();
+        Set<String> voted = new HashSet<>();
+        for (Vote v : feedback.votes(team)) {
+            voted.add(v.paperId());
+            if (v.hasText()) {
+                out.add(new Example(TokenizedText.of(v.title(), v.abstractText()), v.liked()));
+            }
+        }
+        for (Vote seed : feedback.seedTexts(seedPapers)) {
+            if (!voted.contains(seed.paperId())) {
+                out.add(new Example(TokenizedText.of(seed.title(), seed.abstractText()), true));
+            }
+        }
+        return out;
+    }
+
+    private Optional<LearnedRelevance> learn(String team, List<String> seedPapers) {
+        return LearnedRelevance.train(examples(team, seedPapers));
     }
 }

@@ -6,17 +6,20 @@ import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
 import dev.paperstream.priority.citations.CitationCount;
 import dev.paperstream.priority.classify.KeywordTypeRule;
-import dev.paperstream.priority.relevance.KeywordRelevance;
+import dev.paperstream.priority.relevance.ProfileRelevance;
+import dev.paperstream.priority.teams.WeightedTerm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PaperScorerTest {
     private static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
-    private static final KeywordRelevance KEYWORDS = new KeywordRelevance(List.of("attention", "transformer",
+    private static final ProfileRelevance KEYWORDS = new ProfileRelevance(Stream.of("attention", "transformer",
             "flashattention", "kernel", "gpu", "cuda", "inference", "training", "llm", "language model",
-            "quantization", "memory", "throughput", "latency", "sparse", "mixture of experts", "efficient"));
+            "quantization", "memory", "throughput", "latency", "sparse", "mixture of experts", "efficient")
+            .map(k -> new WeightedTerm(k, 1)).toList());
     private final PaperScorer scorer = new PaperScorer(new KeywordTypeRule());
 
     @Test

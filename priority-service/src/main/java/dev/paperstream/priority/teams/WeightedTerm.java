@@ -1,0 +1,5 @@
+package dev.paperstream.priority.teams;
+
+/** A word or phrase a team cares about (positive weight) or wants to see less of (negative). */
+public record WeightedTerm(String term, double weight) {
+}
