@@ -1,12 +1,19 @@
 package dev.paperstream.kernel.cpu;
 
 import dev.paperstream.kernel.bench.Shape;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
-/** Attention in float32 on the CPU. Q, K, V and out are [batch, heads, seq, headDim], row-major. */
+/**
+ * Attention in float32 on the CPU, Q, K, V and out [batch, heads, seq, headDim] row-major. Both
+ * variants run the same {@link Lanes} loops over blocks of {@link #Q_BLOCK} query rows, in parallel;
+ * naive materialises the scores of a whole head, tiled keeps a running max and sum per row (the
+ * FlashAttention recurrence) and needs only one block of scores per thread.
+ */
 public final class CpuAttention {
-    static final int ROW_BLOCK = 64;
+    static final int Q_BLOCK = 64;
+    static final int K_BLOCK = 128;
 
     private final ForkJoinPool pool;
 
@@ -18,52 +25,125 @@ public final class CpuAttention {
         return pool.getParallelism();
     }
 
-    /** Materialises the seq x seq scores of one head at a time, then softmax, then P V. */
     public void naive(Shape s, float[] q, float[] k, float[] v, float[] out) {
         int n = s.seqLen();
         int d = s.headDim();
-        float[] scores = new float[Math.multiplyExact(n, n)];
+        int width = Lanes.padded(n);
+        float[] scores = new float[Math.multiplyExact(n, width)];
+        float[] kt = new float[d * width];
         float scale = (float) (1.0 / Math.sqrt(d));
-        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
         for (int head = 0; head < s.batch() * s.heads(); head++) {
             int base = head * n * d;
-            pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
-                int end = Math.min(n, (b + 1) * ROW_BLOCK);
-                for (int i = b * ROW_BLOCK; i < end; i++) {
-                    int keys = s.causal() ? i + 1 : n;
-                    int row = i * n;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < keys; j++) {
-                        float dot = 0;
-                        for (int c = 0; c < d; c++) {
-                            dot += q[base + i * d + c] * k[base + j * d + c];
-                        }
-                        scores[row + j] = dot * scale;
-                        max = Math.max(max, scores[row + j]);
-                    }
-                    float sum = 0;
-                    for (int j = 0; j < keys; j++) {
-                        float p = (float) Math.exp(scores[row + j] - max);
-                        scores[row + j] = p;
-                        sum += p;
-                    }
-                    int o = base + i * d;
-                    for (int c = 0; c < d; c++) {
-                        out[o + c] = 0;
-                    }
-                    for (int j = 0; j < keys; j++) {
-                        float p = scores[row + j] / sum;
-                        for (int c = 0; c < d; c++) {
-                            out[o + c] += p * v[base + j * d + c];
-                        }
-                    }
-                }
-            })).join();
+            transpose(k, base, n, d, kt, width);
+            parallel(blocks, b -> {
+                int i0 = b * Q_BLOCK;
+                int rows = Math.min(Q_BLOCK, n - i0);
+                int keys = s.causal() ? Lanes.padded(i0 + rows) : width;
+                Lanes.scores(q, base + i0 * d, rows, d, kt, 0, width, keys, scores, i0 * width, width, scale);
+                mask(scores, i0 * width, width, rows, i0, 0, keys, s.causal(), n);
+                softmaxAndPv(scores, i0 * width, width, rows, keys, Math.min(keys, n), v, base, d, out,
+                        base + i0 * d);
+            });
         }
     }
 
-    /** Bytes of workspace a variant allocates besides inputs and output. */
+    private static void softmaxAndPv(float[] p, int pOff, int pStride, int rows, int cols, int keys, float[] v,
+            int vOff, int d, float[] out, int oOff) {
+        float[] sums = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            int row = pOff + r * pStride;
+            sums[r] = Lanes.expShifted(p, row, cols, Lanes.max(p, row, cols));
+        }
+        Arrays.fill(out, oOff, oOff + rows * d, 0f);
+        Lanes.pv(p, pOff, pStride, rows, keys, v, vOff, d, out, oOff);
+        for (int r = 0; r < rows; r++) {
+            Lanes.scale(out, oOff + r * d, d, 1f / sums[r]);
+        }
+    }
+
+    public void tiled(Shape s, float[] q, float[] k, float[] v, float[] out) {
+        int n = s.seqLen();
+        int d = s.headDim();
+        float scale = (float) (1.0 / Math.sqrt(d));
+        int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
+        parallel(s.batch() * s.heads() * blocks, task -> {
+            int base = task / blocks * n * d;
+            int i0 = task % blocks * Q_BLOCK;
+            int rows = Math.min(Q_BLOCK, n - i0);
+            tiledBlock(s.causal(), n, d, scale, q, k, v, out, base, i0, rows);
+        });
+    }
+
+    private static void tiledBlock(boolean causal, int n, int d, float scale, float[] q, float[] k, float[] v,
+            float[] out, int base, int i0, int rows) {
+        float[] kt = new float[d * K_BLOCK];
+        float[] p = new float[rows * K_BLOCK];
+        float[] max = new float[rows];
+        float[] sum = new float[rows];
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        int oOff = base + i0 * d;
+        Arrays.fill(out, oOff, oOff + rows * d, 0f);
+        int end = causal ? i0 + rows : n;
+        for (int j0 = 0; j0 < end; j0 += K_BLOCK) {
+            int cols = Math.min(K_BLOCK, end - j0);
+            int width = Lanes.padded(cols);
+            transpose(k, base + j0 * d, cols, d, kt, width);
+            Lanes.scores(q, oOff, rows, d, kt, 0, width, width, p, 0, width, scale);
+            mask(p, 0, width, rows, i0, j0, width, causal, n);
+            for (int r = 0; r < rows; r++) {
+                float m = Math.max(max[r], Lanes.max(p, r * width, width));
+                if (m == Float.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                float correction = (float) Math.exp(max[r] - m);
+                sum[r] = sum[r] * correction + Lanes.expShifted(p, r * width, width, m);
+                max[r] = m;
+                Lanes.scale(out, oOff + r * d, d, correction);
+            }
+            Lanes.pv(p, 0, width, rows, cols, v, base + j0 * d, d, out, oOff);
+        }
+        for (int r = 0; r < rows; r++) {
+            Lanes.scale(out, oOff + r * d, d, 1f / sum[r]);
+        }
+    }
+
+    /**
+     * Sets to -inf the scores of columns j0 + c (c < width) that row i0 + r may not see: keys past
+     * {@code keys} (padding) and, when causal, keys after the row itself.
+     */
+    private static void mask(float[] s, int sOff, int stride, int rows, int i0, int j0, int width, boolean causal,
+            int keys) {
+        for (int r = 0; r < rows; r++) {
+            int limit = causal ? Math.min(i0 + r + 1, keys) : keys;
+            for (int c = Math.max(0, limit - j0); c < width; c++) {
+                s[sOff + r * stride + c] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /** kt[x][c] = k[kOff + c * d + x] for c < cols, zero up to width. */
+    private static void transpose(float[] k, int kOff, int cols, int d, float[] kt, int width) {
+        for (int c = 0; c < cols; c++) {
+            for (int x = 0; x < d; x++) {
+                kt[x * width + c] = k[kOff + c * d + x];
+            }
+        }
+        for (int x = 0; x < d; x++) {
+            Arrays.fill(kt, x * width + cols, (x + 1) * width, 0f);
+        }
+    }
+
+    private void parallel(int tasks, java.util.function.IntConsumer body) {
+        pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
+    }
+
+    /** Bytes a variant allocates besides Q, K, V and the output. */
     public long workspaceBytes(String variant, Shape s) {
-        return 4L * s.seqLen() * s.seqLen();
+        long width = Lanes.padded(s.seqLen());
+        if ("naive".equals(variant)) {
+            return 4L * (s.seqLen() * width + s.headDim() * width);
+        }
+        return 4L * threads() * (s.headDim() * K_BLOCK + Q_BLOCK * K_BLOCK + 2L * Q_BLOCK);
     }
 }

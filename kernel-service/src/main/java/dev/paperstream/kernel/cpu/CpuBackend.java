@@ -20,6 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 /** Runs the Java kernels on all cores of this machine. */
 public final class CpuBackend implements Backend {
     public static final String NAIVE = "naive";
+    public static final String TILED = "tiled";
 
     private final CpuAttention attention;
     private final DeviceInfo device;
@@ -41,7 +42,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public List<String> variants() {
-        return List.of(NAIVE);
+        return List.of(NAIVE, TILED);
     }
 
     @Override
@@ -91,6 +92,9 @@ public final class CpuBackend implements Backend {
     private Runnable kernel(String variant, Shape s, Inputs in, float[] out) {
         if (NAIVE.equals(variant)) {
             return () -> attention.naive(s, in.q(), in.k(), in.v(), out);
+        }
+        if (TILED.equals(variant)) {
+            return () -> attention.tiled(s, in.q(), in.k(), in.v(), out);
         }
         throw new IllegalArgumentException("the CPU has no variant '" + variant + "'");
     }

@@ -26,8 +26,9 @@ class PlannerTest {
 
     @Test
     void aCudaJobOnACpuOnlyMachineRunsTheNearestEquivalent() {
-        Plan plan = cpuOnly.plan(request("cuda", List.of("naive"), 256, "bf16"));
-        assertThat(plan.variants()).containsExactly("naive");
+        Plan plan = cpuOnly.plan(request("cuda", List.of("naive", "fused"), 256, "bf16"));
+        assertThat(plan.variants()).containsExactly("naive", "tiled");
+        assertThat(plan.deviceNote()).contains("fused ran as tiled");
         assertThat(plan.shapes().get(0).dtype()).isEqualTo("fp32");
         assertThat(plan.deviceNote()).contains("bf16 ran as fp32");
     }
