@@ -24,6 +24,9 @@ public final class Launcher {
         SystemSettings settings = SystemSettings.fromEnvironment(env, root);
         PrintStream out = System.out;
         Files.createDirectories(settings.logs());
+        // The embedded broker and database log through slf4j-simple: into a file, not over the summary.
+        System.setProperty("org.slf4j.simpleLogger.logFile", settings.logs().resolve("infrastructure.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
 
         long t0 = System.nanoTime();
         LocalSystem system = new LocalSystem(settings, Map.of());

@@ -130,7 +130,7 @@ class SystemEndToEndTest {
         String jobId = accepted.path("jobId").asText();
         assertThat(jobId).isNotBlank();
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
             JsonNode paper = api.get(system.url(Service.NOTES) + "/api/papers/" + paperId).expect(200).json();
             JsonNode bench = null;
             for (JsonNode b : paper.path("benchmarks")) {
