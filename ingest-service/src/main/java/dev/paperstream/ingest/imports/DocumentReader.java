@@ -2,6 +2,7 @@ package dev.paperstream.ingest.imports;
 
 import dev.paperstream.ingest.feed.AtomFeedParser;
 import dev.paperstream.ingest.feed.FeedPage;
+import dev.paperstream.ingest.feed.RssFeedParser;
 import dev.paperstream.ingest.feed.SafeXml;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +14,11 @@ import javax.xml.stream.XMLStreamReader;
 public class DocumentReader {
 
     /** The media types {@code POST /api/imports} reads, for the 415 answer. */
-    public static final String SUPPORTED = "application/atom+xml, application/xml";
+    public static final String SUPPORTED = "application/atom+xml, application/rss+xml, application/xml";
 
     public boolean supports(String mediaType) {
         return switch (mediaType) {
-            case "application/atom+xml", "application/xml", "text/xml" -> true;
+            case "application/atom+xml", "application/rss+xml", "application/xml", "text/xml" -> true;
             default -> false;
         };
     }
@@ -32,7 +33,12 @@ public class DocumentReader {
             SafeXml.finish(root);
             return page;
         }
+        if (RssFeedParser.isRss(root)) {
+            FeedPage page = RssFeedParser.parseFeed(root).toPage();
+            SafeXml.finish(root);
+            return page;
+        }
         throw new UnreadableDocumentException("unsupported document for " + mediaType + ": the root element is "
-                + SafeXml.qualifiedName(root) + "; expected an Atom feed");
+                + SafeXml.qualifiedName(root) + "; expected an Atom feed or an RSS 2.0 feed");
     }
 }

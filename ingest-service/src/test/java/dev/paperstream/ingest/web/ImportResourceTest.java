@@ -123,6 +123,34 @@ class ImportResourceTest {
     }
 
     @Test
+    void anRssReplacementIsPublishedAsTheNextVersionOfTheKnownPaper() {
+        editor().contentType("application/rss+xml").body(rss("cs-lg-day1.xml")).when().post("/api/imports")
+                .then().statusCode(200).body("accepted", equalTo(2)).body("ids", contains("2511.00201", "2511.00202"));
+        editor().contentType("application/rss+xml").body(rss("cs-lg-day1.xml")).when().post("/api/imports")
+                .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        editor().contentType("application/rss+xml").body(rss("cs-lg-day2.xml")).when().post("/api/imports")
+                .then().statusCode(200).body("accepted", equalTo(2)).body("duplicates", equalTo(0))
+                .body("rejected.item", contains("item 3"));
+
+        try (DiscoveredTopic topic = new DiscoveredTopic()) {
+            List<ConsumerRecord<String, String>> records = topic.awaitKeys(List.of("2511.00201", "2511.00202"));
+            assertThat(records).hasSize(4);
+            assertThat(records.stream().filter(r -> r.key().equals("2511.00201"))
+                    .map(r -> EventJson.read(r.value(), PaperDiscovered.class))
+                    .map(p -> p.version() + " " + p.authors().size() + " " + p.source()))
+                    .containsExactly("1 2 RSS", "2 3 RSS");
+        }
+    }
+
+    static byte[] rss(String name) {
+        try (InputStream in = ImportResourceTest.class.getResourceAsStream("/rss/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aBodyThatIsNotXmlIsABadRequestSayingWhere() {
         editor().contentType(ATOM).body("this is not xml").when().post("/api/imports")
                 .then().statusCode(400).contentType("application/problem+json")
