@@ -3,9 +3,7 @@ package dev.paperstream.priority.relevance;
 import dev.paperstream.priority.relevance.TfIdf.SparseVector;
 import dev.paperstream.priority.text.TokenizedText;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -59,19 +57,8 @@ public final class LearnedRelevance implements RelevanceModel {
         SparseVector x = features.transform(titleAndAbstract);
         double p = model.probability(x);
         int relevance = 1 + Math.min(4, (int) (p * 5));
-        List<int[]> order = new ArrayList<>();
-        for (int k = 0; k < x.index().length; k++) {
-            order.add(new int[] {k});
-        }
-        order.sort(Comparator.comparingDouble(
-                (int[] k) -> -Math.abs(model.weight(x.index()[k[0]]) * x.value()[k[0]])));
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, order.size()); i++) {
-            int k = order.get(i)[0];
-            double c = model.weight(x.index()[k]) * x.value()[k];
-            words.add(features.term(x.index()[k]) + String.format(Locale.ROOT, " %+.2f", c));
-        }
-        return new RelevanceDecision(relevance, String.format(Locale.ROOT, "learned from %d votes, p(like)=%.2f%s",
-                votes, p, words.isEmpty() ? "" : "; " + String.join(", ", words)));
+        String words = Contributions.strongest(model, features, x);
+        return new RelevanceDecision(relevance, "learned from " + votes + " votes, p(like)="
+                + Contributions.twoDecimals(p) + (words.isEmpty() ? "" : "; " + words));
     }
 }

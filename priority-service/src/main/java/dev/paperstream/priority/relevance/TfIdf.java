@@ -1,6 +1,7 @@
 package dev.paperstream.priority.relevance;
 
 import dev.paperstream.priority.text.TokenizedText;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class TfIdf {
             "their", "both", "while", "show", "using", "based", "via", "over", "under", "between", "new", "paper");
 
     private final Map<String, Integer> vocabulary;
+    private final Map<Long, Integer> bigrams = new HashMap<>();
     private final String[] terms;
     private final double[] idf;
 
@@ -25,6 +27,18 @@ public final class TfIdf {
         this.vocabulary = vocabulary;
         this.terms = terms;
         this.idf = idf;
+        // a pair is found through the indices of its two words, so that no pair string is built per paper
+        for (int i = 0; i < terms.length; i++) {
+            int space = terms[i].indexOf(' ');
+            if (space > 0) {
+                bigrams.put(pair(vocabulary.get(terms[i].substring(0, space)),
+                        vocabulary.get(terms[i].substring(space + 1))), i);
+            }
+        }
+    }
+
+    private static long pair(int first, int second) {
+        return ((long) first << 32) | second;
     }
 
     /** Learns the vocabulary (features in at least {@code minDf} documents) and IDF from the documents. */
@@ -57,34 +71,58 @@ public final class TfIdf {
     }
 
     public SparseVector transform(TokenizedText doc) {
-        Map<String, Integer> counts = new HashMap<>();
-        features(doc, counts);
-        int[] index = new int[counts.size()];
-        double[] value = new double[counts.size()];
+        int[] ids = new int[2 * doc.size()];
+        int m = 0;
+        int previous = -1;
+        for (int i = 0; i < doc.size(); i++) {
+            String t = doc.token(i);
+            Integer word = skipped(t) ? null : vocabulary.get(t);
+            if (word == null) {
+                // a pair's df is at most its words' df, so a pair with an unknown word is unknown too
+                previous = -1;
+                continue;
+            }
+            ids[m++] = word;
+            if (previous >= 0) {
+                Integer both = bigrams.get(pair(previous, word));
+                if (both != null) {
+                    ids[m++] = both;
+                }
+            }
+            previous = word;
+        }
+        Arrays.sort(ids, 0, m);
+        int[] index = new int[m];
+        double[] value = new double[m];
         int n = 0;
         double norm = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Integer i = vocabulary.get(e.getKey());
-            if (i != null) {
-                double v = (1 + Math.log(e.getValue())) * idf[i];
-                index[n] = i;
-                value[n] = v;
-                norm += v * v;
-                n++;
+        for (int k = 0; k < m;) {
+            int run = k;
+            while (run < m && ids[run] == ids[k]) {
+                run++;
             }
+            double v = (1 + Math.log(run - k)) * idf[ids[k]];
+            index[n] = ids[k];
+            value[n++] = v;
+            norm += v * v;
+            k = run;
         }
         double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
         for (int k = 0; k < n; k++) {
             value[k] *= scale;
         }
-        return new SparseVector(java.util.Arrays.copyOf(index, n), java.util.Arrays.copyOf(value, n));
+        return new SparseVector(Arrays.copyOf(index, n), Arrays.copyOf(value, n));
+    }
+
+    private static boolean skipped(String token) {
+        return token.length() < 2 || STOP.contains(token) || Character.isDigit(token.charAt(0));
     }
 
     private static void features(TokenizedText doc, Map<String, Integer> counts) {
         String previous = null;
         for (int i = 0; i < doc.size(); i++) {
             String t = doc.token(i);
-            if (t.length() < 2 || STOP.contains(t) || Character.isDigit(t.charAt(0))) {
+            if (skipped(t)) {
                 previous = null;
                 continue;
             }

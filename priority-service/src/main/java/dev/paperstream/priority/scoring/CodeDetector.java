@@ -57,7 +57,8 @@ public final class CodeDetector {
 
     /** The first link in the text that counts as code, or null. */
     static String inText(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.indexOf('/') < 0) {
+            // every repository path and URL has a slash: most abstracts are done here, without a regex
             return null;
         }
         Matcher repo = REPOSITORY.matcher(text);

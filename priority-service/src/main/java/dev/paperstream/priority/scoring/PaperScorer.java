@@ -26,7 +26,8 @@ public final class PaperScorer {
         TokenizedText titleAndAbstract = TokenizedText.of(paper.title(), paper.abstractText());
         TypeDecision type = overrides.paperType() != null
                 ? new TypeDecision(overrides.paperType(), "given")
-                : classifier.classify(TokenizedText.of(paper.title(), paper.abstractText(), paper.comment()));
+                : classifier.classify(paper.comment() == null ? titleAndAbstract
+                        : titleAndAbstract.followedBy(TokenizedText.of(paper.comment())));
         RelevanceDecision relevance = overrides.relevance() != null
                 ? new RelevanceDecision(overrides.relevance(), "given")
                 : relevanceModel.rate(titleAndAbstract);

@@ -3,7 +3,7 @@ package dev.paperstream.priority.scoring;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.priority.citations.CitationCount;
 import dev.paperstream.priority.citations.CitationsLookup;
-import dev.paperstream.priority.classify.KeywordTypeRule;
+import dev.paperstream.priority.classify.LearnedTypeClassifier;
 import dev.paperstream.priority.store.ScoreRepository;
 import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
@@ -23,7 +23,7 @@ public class TeamScoring {
     private final CitationsLookup citations;
     private final ScoreRepository scores;
     private final Outbox outbox;
-    private final PaperScorer scorer = new PaperScorer(new KeywordTypeRule());
+    private final PaperScorer scorer = new PaperScorer(LearnedTypeClassifier.fromCommittedSet());
     private final Clock clock = Clock.systemUTC();
 
     public TeamScoring(TeamDirectory teams, CitationsLookup citations, ScoreRepository scores, Outbox outbox) {

@@ -11,10 +11,17 @@ import java.util.List;
  */
 public final class TokenizedText {
     private final String[] tokens;
-    private final String[] sortedDistinct;
+    private String[] sortedDistinct;
 
     private TokenizedText(String[] tokens) {
         this.tokens = tokens;
+    }
+
+    /** Sorted lazily: feature extraction reads tokens in order and never needs it. */
+    private String[] sortedDistinct() {
+        if (sortedDistinct != null) {
+            return sortedDistinct;
+        }
         String[] sorted = tokens.clone();
         Arrays.sort(sorted);
         int n = 0;
@@ -23,7 +30,8 @@ public final class TokenizedText {
                 sorted[n++] = sorted[i];
             }
         }
-        this.sortedDistinct = Arrays.copyOf(sorted, n);
+        sortedDistinct = Arrays.copyOf(sorted, n);
+        return sortedDistinct;
     }
 
     /** Tokenizes the parts as one text; null parts are skipped. */
@@ -51,6 +59,16 @@ public final class TokenizedText {
         return new TokenizedText(out.toArray(String[]::new));
     }
 
+    /** This text followed by another, as if tokenized together. */
+    public TokenizedText followedBy(TokenizedText more) {
+        if (more.tokens.length == 0) {
+            return this;
+        }
+        String[] both = Arrays.copyOf(tokens, tokens.length + more.tokens.length);
+        System.arraycopy(more.tokens, 0, both, tokens.length, more.tokens.length);
+        return new TokenizedText(both);
+    }
+
     public int size() {
         return tokens.length;
     }
@@ -65,11 +83,12 @@ public final class TokenizedText {
 
     /** Distinct tokens in sorted order. */
     public String[] distinct() {
-        return sortedDistinct.clone();
+        return sortedDistinct().clone();
     }
 
     /** True when some token starts with {@code prefix} ("gpu" finds "gpus"). */
     public boolean hasTokenStartingWith(String prefix) {
+        String[] sortedDistinct = sortedDistinct();
         int at = Arrays.binarySearch(sortedDistinct, prefix);
         if (at >= 0) {
             return true;
