@@ -18,6 +18,11 @@ public interface Backend {
     /** The dtypes its kernels compute in. */
     List<String> dtypes();
 
+    /** Why the variant cannot run this shape here, or null when it can. */
+    default String unsupported(String variant, Shape shape) {
+        return null;
+    }
+
     /** Bytes the variant needs at this shape (inputs, output and workspace). */
     long requiredBytes(String variant, Shape shape);
 

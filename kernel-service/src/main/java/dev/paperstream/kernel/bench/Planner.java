@@ -62,6 +62,12 @@ public final class Planner {
         List<Shape> shapes = r.shapes(dtype);
         for (Shape s : shapes) {
             fits(b, s, problems);
+            for (String v : variants) {
+                String why = b.unsupported(v, s);
+                if (why != null) {
+                    problems.add(v + " " + s.label() + ": " + why);
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -3,6 +3,7 @@ package dev.paperstream.kernel.jobs;
 import dev.paperstream.kernel.bench.Backend;
 import dev.paperstream.kernel.bench.Planner;
 import dev.paperstream.kernel.cpu.CpuBackend;
+import dev.paperstream.kernel.cuda.CudaProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,14 @@ public class Devices {
 
     public Devices(KernelConfig config) {
         this.cpu = new CpuBackend(config.threads().orElse(Runtime.getRuntime().availableProcessors()));
-        String reason = config.cudaEnabled() ? "this build has no CUDA backend" : "disabled by paperstream.kernel.cuda-enabled";
-        this.cuda = Optional.empty();
+        String reason = "disabled by paperstream.kernel.cuda-enabled";
+        Optional<Backend> found = Optional.empty();
+        if (config.cudaEnabled()) {
+            CudaProbe probe = CudaProbe.run();
+            found = probe.backend().map(Backend.class::cast);
+            reason = probe.reason();
+        }
+        this.cuda = found;
         LOG.infof("kernel devices: %s%s", cpu.device().name(), cuda.map(b -> ", " + b.device().name())
                 .orElse(" (no CUDA: " + reason + ")"));
         this.planner = new Planner(cpu, cuda, reason);
