@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /** Derives the rule's inputs from a paper (unless overridden) and applies the seed rule. */
 public final class PaperScorer {
-    static final double DAYS_PER_MONTH = 30.4375;
+    public static final double DAYS_PER_MONTH = 30.4375;
     private static final double MILLIS_PER_DAY = 86_400_000.0;
 
     private final PaperTypeClassifier classifier;

@@ -44,7 +44,9 @@ public final class SeedRule {
         double perMonth = in.citations() / months;
         int points = perMonth > HIGH_CITATIONS_PER_MONTH ? 2 : perMonth > SOME_CITATIONS_PER_MONTH ? 1 : 0;
         String threshold = points == 2 ? "> 20" : points == 1 ? "> 5" : "<= 5";
-        return Factor.of("citations", in.citations() + " in " + number(months) + " months = "
+        String source = in.citationsNote() == null || "given".equals(in.citationsNote()) ? ""
+                : " (" + in.citationsNote() + ")";
+        return Factor.of("citations", in.citations() + source + " in " + number(months) + " months = "
                 + number(perMonth) + "/month (" + threshold + ")", points);
     }
 

@@ -37,7 +37,7 @@ public class TeamScoring {
     @Transactional(Transactional.TxType.MANDATORY)
     public int scoreForAllTeams(String id, int version, PaperText paper) {
         Instant now = clock.instant();
-        CitationCount cites = citations.citations(id);
+        CitationCount cites = citations.cached(id);
         int published = 0;
         for (Team team : teams.teamsFor(paper)) {
             Scoring s = scorer.score(paper, team.relevance(), cites, Overrides.NONE, now);
@@ -52,7 +52,7 @@ public class TeamScoring {
 
     /** Scores without storing anything, for the explain endpoint. */
     public Scoring explain(PaperText paper, Team team, Overrides overrides) {
-        return scorer.score(paper, team.relevance(), CitationCount.unknown("no provider configured"), overrides,
-                clock.instant());
+        return scorer.score(paper, team.relevance(), CitationCount.unknown("not looked up for an explained paper"),
+                overrides, clock.instant());
     }
 }

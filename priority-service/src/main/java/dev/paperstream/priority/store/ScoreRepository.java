@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Current scores per paper and team, and the history of every score that changed. */
 @ApplicationScoped
@@ -88,6 +90,29 @@ public class ScoreRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store score of " + paperId + " for " + team + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** One published score of a paper for a team. */
+    public record HistoryEntry(String team, int version, int score, String priority, Instant scoredAt) {
+    }
+
+    /** Every score published for the paper, oldest first. */
+    public List<HistoryEntry> history(String paperId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT team, version, score, priority, scored_at "
+                        + "FROM score_history WHERE paper_id = ? ORDER BY seq")) {
+            ps.setString(1, paperId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<HistoryEntry> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new HistoryEntry(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read score history of " + paperId + ": " + e.getMessage(), e);
         }
     }
 

@@ -67,7 +67,7 @@ class ScoreResourceTest {
                 .body("citations", nullValue())
                 .body("relevance", equalTo(5))
                 .body("factors[0].reason", startsWith("code: github.com/example/fused-attn found in comment, 0.32"))
-                .body("factors[1].reason", equalTo("citations: unknown (no provider configured): +0"))
+                .body("factors[1].reason", equalTo("citations: unknown (not looked up for an explained paper): +0"))
                 .body("factors[2].input", startsWith("OPTIMIZATION (p="));
     }
 

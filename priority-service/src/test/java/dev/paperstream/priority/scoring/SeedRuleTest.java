@@ -11,7 +11,7 @@ class SeedRuleTest {
 
     private static ScoringInputs inputs(boolean code, double months, Integer citations, PaperType type, int relevance) {
         return new ScoringInputs(code, code ? "github.com/x/y found in abstract" : "no code link found", months,
-                citations, "no provider configured", type, "given", relevance, "given");
+                citations, citations == null ? "no provider configured" : null, type, "given", relevance, "given");
     }
 
     private static Scoring score(boolean code, double months, Integer citations, PaperType type, int relevance) {

@@ -1,0 +1,45 @@
+package dev.paperstream.priority.api;
+
+import dev.paperstream.priority.rescoring.Rescoring;
+import dev.paperstream.priority.store.ScoreRepository;
+import dev.paperstream.priority.store.ScoreRepository.HistoryEntry;
+import dev.paperstream.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Re-scoring on demand, and the history of a paper's published scores. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class RescoringResource {
+    private final Rescoring rescoring;
+    private final ScoreRepository scores;
+
+    public RescoringResource(Rescoring rescoring, ScoreRepository scores) {
+        this.rescoring = rescoring;
+        this.scores = scores;
+    }
+
+    /** Runs the scheduled pass now: refreshes citations and re-scores papers younger than 6 months. */
+    @POST
+    @Path("/rescoring")
+    @RolesAllowed("editor")
+    public Rescoring.Pass rescoreNow() {
+        return rescoring.rescoreYoungPapers();
+    }
+
+    @GET
+    @Path("/papers/{id: .+}/scores")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        List<HistoryEntry> history = scores.history(id);
+        if (history.isEmpty()) {
+            throw ProblemException.notFound("no scores for paper '" + id + "'");
+        }
+        return history;
+    }
+}

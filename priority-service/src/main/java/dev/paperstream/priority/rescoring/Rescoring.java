@@ -1,0 +1,65 @@
+package dev.paperstream.priority.rescoring;
+
+import dev.paperstream.priority.citations.CitationsLookup;
+import dev.paperstream.priority.scoring.PaperScorer;
+import dev.paperstream.priority.scoring.TeamScoring;
+import dev.paperstream.priority.store.PaperRepository;
+import dev.paperstream.priority.store.PaperRepository.StoredPaper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-scores papers younger than six months, when citations and code links may still change what the
+ * rule gives them. Citations are fetched in the provider's batches first; a new paper.scored goes out
+ * only where the score or priority changed, and every change lands in the score history.
+ */
+@ApplicationScoped
+public class Rescoring {
+    private static final Logger LOG = Logger.getLogger(Rescoring.class);
+    private static final int BATCH = 500;
+    private static final Duration SIX_MONTHS = Duration.ofMinutes(Math.round(6 * PaperScorer.DAYS_PER_MONTH * 24 * 60));
+
+    private final PaperRepository papers;
+    private final CitationsLookup citations;
+    private final TeamScoring scoring;
+
+    public Rescoring(PaperRepository papers, CitationsLookup citations, TeamScoring scoring) {
+        this.papers = papers;
+        this.citations = citations;
+        this.scoring = scoring;
+    }
+
+    /** What one pass did. */
+    public record Pass(int papers, int published) {
+    }
+
+    @Scheduled(every = "${paperstream.rescoring.interval:1h}", delayed = "${paperstream.rescoring.delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Pass pass = rescoreYoungPapers();
+        LOG.infof("re-scored %d papers younger than 6 months, %d new scores published", pass.papers(), pass.published());
+    }
+
+    public synchronized Pass rescoreYoungPapers() {
+        Instant since = Instant.now().minus(SIX_MONTHS);
+        String after = "";
+        int seen = 0;
+        int published = 0;
+        while (true) {
+            List<StoredPaper> batch = papers.publishedAfter(since, after, BATCH);
+            if (batch.isEmpty()) {
+                return new Pass(seen, published);
+            }
+            citations.refresh(batch.stream().map(StoredPaper::id).toList());
+            published += QuarkusTransaction.requiringNew().call(() -> batch.stream()
+                    .mapToInt(p -> scoring.scoreForAllTeams(p.id(), p.version(), p.text())).sum());
+            seen += batch.size();
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+}
