@@ -4,12 +4,13 @@
 #                        nvcc-built sm_90 cubin) and the JavaCPP jars into kernel-service/target/gpu-bundle
 #   gpu-check.sh [run]   on the GPU machine, from the repository root, with the bundle carried along:
 #                        correctness checks, the sweep, PyTorch SDPA on the same shapes, one table.
-# Results go to $OUT (or /tmp/gpu-check): correctness.json, sweep.json, sdpa.json, table.md.
+# Results go to /tmp/gpu-check (correctness-*.json, sweep*.json, sdpa.json, logs, table.md); with $OUT set
+# (the device tool), table.md and a gpu-check.tgz of the rest are copied there.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 module=$(dirname "$here")
 bundle="$module/target/gpu-bundle"
-out="${OUT:-/tmp/gpu-check}"
+out=/tmp/gpu-check
 
 build() {
     set -e
@@ -48,6 +49,7 @@ find_lib() {
 }
 
 run() {
+    rm -rf "$out"
     mkdir -p "$out"
     nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv || true
     local dirs="" lib d
@@ -61,23 +63,34 @@ run() {
     local cp
     cp=$(ls "$bundle"/lib/*.jar | tr '\n' ':')
     local cli=("$java" -Xmx32g --add-modules jdk.incubator.vector -Dorg.bytedeco.javacpp.logger.debug=false
-        -cp "$cp" dev.paperstream.kernel.cli.KernelCli)
+        -Dpaperstream.kernel.dump="$out/dump.jsonl" -cp "$cp" dev.paperstream.kernel.cli.KernelCli)
 
-    echo "== correctness (naive and fused against float64, fresh random inputs, poisoned output)"
-    timeout 150 "${cli[@]}" "$here/gpu-correctness.json" --out "$out/correctness.json" --warmups 1 \
-        --min-runs 2 --max-runs 2 --check-rows 512 2>"$out/correctness.log"
-    echo "correctness exit status $?"
-    tail -3 "$out/correctness.log"
+    for family in flash flash16 flash1; do
+        echo "== correctness of naive and fused ($family) against float64, fresh random inputs, poisoned output"
+        timeout 100 "${cli[@]/#-Dorg.bytedeco.javacpp.logger.debug=false/-Dpaperstream.kernel.cuda.fused=$family}" \
+            "$here/gpu-correctness.json" --out "$out/correctness-$family.json" --warmups 1 --min-runs 2 \
+            --max-runs 2 --check-rows 512 2>"$out/correctness-$family.log" | grep -E "cuda:| NO$|FAILED" | head -20
+        echo "correctness ($family) exit status ${PIPESTATUS[0]}"
+    done
 
-    echo "== sweep"
-    timeout 240 "${cli[@]}" "$here/gpu-sweep.json" --out "$out/sweep.json" --warmups 3 --min-runs 10 \
+    echo "== sweep (naive and fused)"
+    timeout 200 "${cli[@]}" "$here/gpu-sweep.json" --out "$out/sweep.json" --warmups 3 --min-runs 10 \
         --max-runs 40 --target-seconds 0.5 --check-rows 128 2>"$out/sweep.log"
     echo "sweep exit status $?"
-    tail -3 "$out/sweep.log"
+    for family in flash16 flash1; do
+        echo "== sweep of fused ($family)"
+        timeout 100 "${cli[@]/#-Dorg.bytedeco.javacpp.logger.debug=false/-Dpaperstream.kernel.cuda.fused=$family}" \
+            "$here/gpu-sweep-fused.json" --out "$out/sweep-$family.json" --warmups 3 --min-runs 10 --max-runs 40 \
+            --target-seconds 0.5 --check-rows 128 2>>"$out/sweep.log" | grep -E "cuda |FAILED"
+    done
 
     echo "== PyTorch scaled_dot_product_attention on the same shapes"
-    PYTHONUNBUFFERED=1 timeout 150 python3 "$here/sdpa.py" "$out/sweep.json" "$out/sdpa.json" "$out/table.md"
+    PYTHONUNBUFFERED=1 timeout 150 python3 "$here/sdpa.py" "$out/sdpa.json" "$out/table.md" "$out/sweep.json" \
+        "$out/sweep-flash16.json" "$out/sweep-flash1.json"
     echo "sdpa exit status $?"
+    if [ -n "${OUT:-}" ]; then
+        tar czf "$OUT/gpu-check.tgz" -C "$out" . && cp "$out/table.md" "$OUT/" 2>/dev/null
+    fi
 }
 
 case "${1:-run}" in

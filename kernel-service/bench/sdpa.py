@@ -1,7 +1,9 @@
 """PyTorch scaled_dot_product_attention on the shapes of the Java sweep, then one table of both.
 
-Usage: sdpa.py SWEEP.json SDPA.json TABLE.md
+Usage: sdpa.py SDPA.json TABLE.md SWEEP.json [SWEEP-family.json ...]; rows of sweep-FAMILY.json files
+(other builds of the fused kernel) are labelled fused(FAMILY).
 """
+import os
 import json
 import statistics
 import sys
@@ -54,10 +56,27 @@ def measure(b, h, n, d, causal, dtype):
     return statistics.median(times), err
 
 
-def main(sweep_path, sdpa_path, table_path):
-    jobs = json.load(open(sweep_path))
+def load(path):
+    family = os.path.basename(path).removesuffix(".json").partition("-")[2]
+    try:
+        jobs = json.load(open(path))
+    except (OSError, ValueError) as e:
+        print("no results in", path, e)
+        return [], []
     rows = [r for job in jobs for r in job["results"]]
+    for r in rows:
+        if family and r["variant"] == "fused":
+            r["variant"] = "fused(%s)" % family
     skipped = [s for job in jobs for s in (job.get("failure") or "").removeprefix("skipped: ").split("; ") if s]
+    return rows, skipped
+
+
+def main(sdpa_path, table_path, *sweeps):
+    rows, skipped = [], []
+    for path in sweeps:
+        r, s = load(path)
+        rows += r
+        skipped += s
     sdpa = {}
     for r in rows:
         if key(r) in sdpa:
@@ -94,4 +113,4 @@ def main(sweep_path, sdpa_path, table_path):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:])

@@ -171,14 +171,14 @@ __device__ __forceinline__ void load_tile(u16* smem, const u16* g, int row0, int
     }
 }
 
-// One block: BR = 16 * WARPS query rows of one head, each warp 16 rows, against key/value blocks of
-// BC rows streamed through double-buffered shared memory. The scores of a block live only in
-// registers; a running max and sum per row rescale the output accumulators (online softmax).
-template <int D, int WARPS, bool BF16>
+// One block: BR = 16 * MT * WARPS query rows of one head, each warp MT tiles of 16 rows, against
+// key/value blocks of BC rows streamed through double-buffered shared memory. Every K and V fragment
+// a warp loads from shared memory feeds MT tensor-core instructions. The scores of a block live only
+// in registers; a running max and sum per row rescale the output accumulators (online softmax).
+template <int D, int MT, int BC, int UNROLL, int WARPS, bool BF16>
 __device__ __forceinline__ void flash_forward(const u16* __restrict__ q, const u16* __restrict__ k,
         const u16* __restrict__ v, u16* __restrict__ o, int n, float scale_log2, int causal) {
-    constexpr int BR = 16 * WARPS;
-    constexpr int BC = 64;
+    constexpr int BR = 16 * MT * WARPS;
     constexpr int THREADS = 32 * WARPS;
     constexpr int STRIDE = D + 8;
     extern __shared__ __align__(16) u16 smem[];
@@ -204,16 +204,24 @@ __device__ __forceinline__ void flash_forward(const u16* __restrict__ q, const u
     load_tile<D, BC, THREADS>(sv, v, 0, n);
     cp_async_commit();
 
-    u32 qf[D / 16][4];
-    float acc[D / 8][4];
+    float acc[MT][D / 8][4];
 #pragma unroll
-    for (int t = 0; t < D / 8; t++) {
-        acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = 0.f;
+    for (int m = 0; m < MT; m++) {
+#pragma unroll
+        for (int t = 0; t < D / 8; t++) {
+            acc[m][t][0] = acc[m][t][1] = acc[m][t][2] = acc[m][t][3] = 0.f;
+        }
     }
-    float row_max[2] = {NEG_INF, NEG_INF};
-    float row_sum[2] = {0.f, 0.f};
+    float row_max[MT][2];
+    float row_sum[MT][2];
+#pragma unroll
+    for (int m = 0; m < MT; m++) {
+        row_max[m][0] = row_max[m][1] = NEG_INF;
+        row_sum[m][0] = row_sum[m][1] = 0.f;
+    }
     const int g = lane >> 2;
     const int t4 = lane & 3;
+    const int warp_row = q0 + warp * 16 * MT;
 
     for (int b = 0; b < blocks; b++) {
         const int buf = b & 1;
@@ -226,81 +234,87 @@ __device__ __forceinline__ void flash_forward(const u16* __restrict__ q, const u
             cp_async_wait<0>();
         }
         __syncthreads();
-        if (b == 0) {
-#pragma unroll
-            for (int kk = 0; kk < D / 16; kk++) {
-                const u16* p = sq + (warp * 16 + (lane & 15)) * STRIDE + kk * 16 + (lane >> 4) * 8;
-                ldmatrix_x4(smem_u32(p), qf[kk][0], qf[kk][1], qf[kk][2], qf[kk][3]);
-            }
-        }
         const u16* kb = sk + buf * BC * STRIDE;
         const u16* vb = sv + buf * BC * STRIDE;
 
-        float s[BC / 8][4];
+        float s[MT][BC / 8][4];
 #pragma unroll
-        for (int j = 0; j < BC / 8; j++) {
-            s[j][0] = s[j][1] = s[j][2] = s[j][3] = 0.f;
+        for (int m = 0; m < MT; m++) {
+#pragma unroll
+            for (int j = 0; j < BC / 8; j++) {
+                s[m][j][0] = s[m][j][1] = s[m][j][2] = s[m][j][3] = 0.f;
+            }
         }
+// UNROLL < D / 16 keeps the widest configurations within 255 registers (no spills).
+#pragma unroll UNROLL
+        for (int kk = 0; kk < D / 16; kk++) {
+            u32 qa[MT][4];
 #pragma unroll
-        for (int j = 0; j < BC / 8; j += 2) {
+            for (int m = 0; m < MT; m++) {
+                const u16* p = sq + (warp * 16 * MT + m * 16 + (lane & 15)) * STRIDE + kk * 16 + (lane >> 4) * 8;
+                ldmatrix_x4(smem_u32(p), qa[m][0], qa[m][1], qa[m][2], qa[m][3]);
+            }
 #pragma unroll
-            for (int kk = 0; kk < D / 16; kk++) {
+            for (int j = 0; j < BC / 8; j += 2) {
                 const int i = lane >> 3;
                 const u16* p = kb + (j * 8 + (lane & 7) + (i >> 1) * 8) * STRIDE + kk * 16 + (i & 1) * 8;
                 u32 b0, b1, b2, b3;
                 ldmatrix_x4(smem_u32(p), b0, b1, b2, b3);
-                mma16816<BF16>(s[j], qf[kk], b0, b1);
-                mma16816<BF16>(s[j + 1], qf[kk], b2, b3);
+#pragma unroll
+                for (int m = 0; m < MT; m++) {
+                    mma16816<BF16>(s[m][j], qa[m], b0, b1);
+                    mma16816<BF16>(s[m][j + 1], qa[m], b2, b3);
+                }
             }
         }
 
         const int key0 = b * BC;
-        const int row_a = q0 + warp * 16 + g;
-        float block_max[2] = {NEG_INF, NEG_INF};
+        u32 pf[MT][BC / 16][4];
 #pragma unroll
-        for (int j = 0; j < BC / 8; j++) {
+        for (int m = 0; m < MT; m++) {
+            const int row_a = warp_row + m * 16 + g;
+            float block_max[2] = {NEG_INF, NEG_INF};
 #pragma unroll
-            for (int e = 0; e < 4; e++) {
-                const int key = key0 + j * 8 + 2 * t4 + (e & 1);
-                const int row = row_a + (e >> 1) * 8;
-                const bool masked = key >= n || (causal && key > row);
-                s[j][e] = masked ? NEG_INF : s[j][e] * scale_log2;
-                block_max[e >> 1] = fmaxf(block_max[e >> 1], s[j][e]);
+            for (int j = 0; j < BC / 8; j++) {
+#pragma unroll
+                for (int e = 0; e < 4; e++) {
+                    const int key = key0 + j * 8 + 2 * t4 + (e & 1);
+                    const int row = row_a + (e >> 1) * 8;
+                    const bool masked = key >= n || (causal && key > row);
+                    s[m][j][e] = masked ? NEG_INF : s[m][j][e] * scale_log2;
+                    block_max[e >> 1] = fmaxf(block_max[e >> 1], s[m][j][e]);
+                }
             }
-        }
+            float correction[2];
 #pragma unroll
-        for (int r = 0; r < 2; r++) {
-            block_max[r] = fmaxf(block_max[r], __shfl_xor_sync(0xffffffffu, block_max[r], 1));
-            block_max[r] = fmaxf(block_max[r], __shfl_xor_sync(0xffffffffu, block_max[r], 2));
-        }
-        float correction[2];
-#pragma unroll
-        for (int r = 0; r < 2; r++) {
-            const float m = fmaxf(row_max[r], block_max[r]);
-            // A row with no visible key yet keeps max -inf; subtracting 0 keeps exp2 at 0, not NaN.
-            const float base = m == NEG_INF ? 0.f : m;
-            correction[r] = fast_exp2(row_max[r] - base);
-            row_max[r] = m;
-            block_max[r] = base;
-            row_sum[r] *= correction[r];
-        }
-#pragma unroll
-        for (int t = 0; t < D / 8; t++) {
-            acc[t][0] *= correction[0];
-            acc[t][1] *= correction[0];
-            acc[t][2] *= correction[1];
-            acc[t][3] *= correction[1];
-        }
-        u32 pf[BC / 16][4];
-#pragma unroll
-        for (int j = 0; j < BC / 8; j++) {
-#pragma unroll
-            for (int e = 0; e < 4; e++) {
-                s[j][e] = fast_exp2(s[j][e] - block_max[e >> 1]);
-                row_sum[e >> 1] += s[j][e];
+            for (int r = 0; r < 2; r++) {
+                block_max[r] = fmaxf(block_max[r], __shfl_xor_sync(0xffffffffu, block_max[r], 1));
+                block_max[r] = fmaxf(block_max[r], __shfl_xor_sync(0xffffffffu, block_max[r], 2));
+                const float mx = fmaxf(row_max[m][r], block_max[r]);
+                // A row with no visible key yet keeps max -inf; subtracting 0 keeps exp2 at 0, not NaN.
+                const float base = mx == NEG_INF ? 0.f : mx;
+                correction[r] = fast_exp2(row_max[m][r] - base);
+                row_max[m][r] = mx;
+                block_max[r] = base;
+                row_sum[m][r] *= correction[r];
             }
-            pf[j >> 1][(j & 1) * 2 + 0] = pack2<BF16>(s[j][0], s[j][1]);
-            pf[j >> 1][(j & 1) * 2 + 1] = pack2<BF16>(s[j][2], s[j][3]);
+#pragma unroll
+            for (int t = 0; t < D / 8; t++) {
+                acc[m][t][0] *= correction[0];
+                acc[m][t][1] *= correction[0];
+                acc[m][t][2] *= correction[1];
+                acc[m][t][3] *= correction[1];
+            }
+#pragma unroll
+            for (int j = 0; j < BC / 8; j++) {
+#pragma unroll
+                for (int e = 0; e < 4; e++) {
+                    s[m][j][e] = fast_exp2(s[m][j][e] - block_max[e >> 1]);
+                    row_sum[m][e >> 1] += s[m][j][e];
+                }
+                pf[m][j >> 1][(j & 1) * 2 + 0] = pack2<BF16>(s[m][j][0], s[m][j][1]);
+                pf[m][j >> 1][(j & 1) * 2 + 1] = pack2<BF16>(s[m][j][2], s[m][j][3]);
+            }
         }
 
 #pragma unroll
@@ -311,40 +325,60 @@ __device__ __forceinline__ void flash_forward(const u16* __restrict__ q, const u
                 const u16* p = vb + (kk * 16 + (lane & 7) + (i & 1) * 8) * STRIDE + t * 8 + (i >> 1) * 8;
                 u32 b0, b1, b2, b3;
                 ldmatrix_x4_trans(smem_u32(p), b0, b1, b2, b3);
-                mma16816<BF16>(acc[t], pf[kk], b0, b1);
-                mma16816<BF16>(acc[t + 1], pf[kk], b2, b3);
+#pragma unroll
+                for (int m = 0; m < MT; m++) {
+                    mma16816<BF16>(acc[m][t], pf[m][kk], b0, b1);
+                    mma16816<BF16>(acc[m][t + 1], pf[m][kk], b2, b3);
+                }
             }
         }
         __syncthreads();
     }
 
 #pragma unroll
-    for (int r = 0; r < 2; r++) {
-        row_sum[r] += __shfl_xor_sync(0xffffffffu, row_sum[r], 1);
-        row_sum[r] += __shfl_xor_sync(0xffffffffu, row_sum[r], 2);
-        row_sum[r] = row_sum[r] > 0.f ? 1.f / row_sum[r] : 0.f;
-    }
-    const int row_a = q0 + warp * 16 + g;
+    for (int m = 0; m < MT; m++) {
+        float inv[2];
 #pragma unroll
-    for (int t = 0; t < D / 8; t++) {
-        const int col = t * 8 + 2 * t4;
-        if (row_a < n) {
-            *(u32*) (o + (long long) row_a * D + col) = pack2<BF16>(acc[t][0] * row_sum[0], acc[t][1] * row_sum[0]);
+        for (int r = 0; r < 2; r++) {
+            float sum = row_sum[m][r];
+            sum += __shfl_xor_sync(0xffffffffu, sum, 1);
+            sum += __shfl_xor_sync(0xffffffffu, sum, 2);
+            inv[r] = sum > 0.f ? 1.f / sum : 0.f;
         }
-        if (row_a + 8 < n) {
-            *(u32*) (o + (long long) (row_a + 8) * D + col) =
-                    pack2<BF16>(acc[t][2] * row_sum[1], acc[t][3] * row_sum[1]);
+        const int row_a = warp_row + m * 16 + g;
+#pragma unroll
+        for (int t = 0; t < D / 8; t++) {
+            const int col = t * 8 + 2 * t4;
+            if (row_a < n) {
+                *(u32*) (o + (long long) row_a * D + col) = pack2<BF16>(acc[m][t][0] * inv[0], acc[m][t][1] * inv[0]);
+            }
+            if (row_a + 8 < n) {
+                *(u32*) (o + (long long) (row_a + 8) * D + col) =
+                        pack2<BF16>(acc[m][t][2] * inv[1], acc[m][t][3] * inv[1]);
+            }
         }
     }
 }
 
-#define FLASH(NAME, D, WARPS, BF16)                                                                       \
-    extern "C" __global__ void __launch_bounds__(32 * WARPS) NAME(const u16* q, const u16* k, const u16* v, \
+// Entry points, by family: flash_* is the one the service runs (two row tiles per warp, 128 query
+// rows per block); flash16_* streams 16 keys per step instead of 32 at headDim 128; flash1_* keeps one
+// row tile per warp (64 rows per block), the first version. The host sizes shared memory as
+// (16 * MT * 4 + 4 * BC) * (D + 8) * 2 bytes (CudaBackend.Family).
+#define FLASH(NAME, D, MT, BC, UNROLL, BF16)                                                              \
+    extern "C" __global__ void __launch_bounds__(128) NAME(const u16* q, const u16* k, const u16* v,     \
             u16* o, int n, float scale_log2, int causal) {                                                \
-        flash_forward<D, WARPS, BF16>(q, k, v, o, n, scale_log2, causal);                                  \
+        flash_forward<D, MT, BC, UNROLL, 4, BF16>(q, k, v, o, n, scale_log2, causal);                      \
     }
 
-FLASH(flash_bf16_d64, 64, 4, true)
-FLASH(flash_bf16_d128, 128, 4, true)
-FLASH(flash_fp16_d64, 64, 4, false)
-FLASH(flash_fp16_d128, 128, 4, false)
+FLASH(flash_bf16_d64, 64, 2, 64, 4, true)
+FLASH(flash_fp16_d64, 64, 2, 64, 4, false)
+FLASH(flash_bf16_d128, 128, 2, 32, 1, true)
+FLASH(flash_fp16_d128, 128, 2, 32, 1, false)
+FLASH(flash16_bf16_d64, 64, 2, 16, 4, true)
+FLASH(flash16_fp16_d64, 64, 2, 16, 4, false)
+FLASH(flash16_bf16_d128, 128, 2, 16, 8, true)
+FLASH(flash16_fp16_d128, 128, 2, 16, 8, false)
+FLASH(flash1_bf16_d64, 64, 1, 64, 4, true)
+FLASH(flash1_fp16_d64, 64, 1, 64, 4, false)
+FLASH(flash1_bf16_d128, 128, 1, 64, 8, true)
+FLASH(flash1_fp16_d128, 128, 1, 64, 8, false)

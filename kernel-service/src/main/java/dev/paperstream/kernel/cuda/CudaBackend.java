@@ -31,7 +31,30 @@ import org.bytedeco.javacpp.SizeTPointer;
 public final class CudaBackend implements Backend {
     public static final String NAIVE = "naive";
     public static final String FUSED = "fused";
-    static final int BLOCK_ROWS = 64;
+
+    /**
+     * A build of the fused kernel: {@code tiles} of 16 query rows per warp (4 warps) and {@code keys}
+     * rows of K and V per step at headDim 64 and 128. Chosen by {@code -Dpaperstream.kernel.cuda.fused}.
+     */
+    record Family(String name, int tiles, int keys64, int keys128) {
+        static final List<Family> ALL = List.of(new Family("flash", 2, 64, 32), new Family("flash16", 2, 16, 16),
+                new Family("flash1", 1, 64, 64));
+
+        static Family named(String name) {
+            return ALL.stream().filter(f -> f.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no fused kernel family '" + name + "'"));
+        }
+
+        int rowsPerBlock() {
+            return 64 * tiles;
+        }
+
+        int sharedBytes(int d) {
+            return (rowsPerBlock() + 4 * (d == 128 ? keys128 : keys64)) * (d + 8) * 2;
+        }
+    }
+
+    private final Family family = Family.named(System.getProperty("paperstream.kernel.cuda.fused", "flash"));
 
     private final DeviceInfo device;
     private final int major;
@@ -132,8 +155,11 @@ public final class CudaBackend implements Backend {
         check(cudart.cudaFree(new Pointer()), "cudaFree(null)");
         if (module == null) {
             module = new CudaModule(major, minor);
-            for (String f : List.of("flash_bf16_d64", "flash_bf16_d128", "flash_fp16_d64", "flash_fp16_d128")) {
-                module.allowSharedMemory(f, sharedBytes(f.endsWith("128") ? 128 : 64));
+            for (Family f : Family.ALL) {
+                for (String t : List.of("bf16", "fp16")) {
+                    module.allowSharedMemory(f.name() + "_" + t + "_d64", f.sharedBytes(64));
+                    module.allowSharedMemory(f.name() + "_" + t + "_d128", f.sharedBytes(128));
+                }
             }
             blas = new cublasContext();
             checkBlas(cublas.cublasCreate_v2(blas), "cublasCreate");
@@ -143,11 +169,7 @@ public final class CudaBackend implements Backend {
     /** Where the kernels came from: the build's cubin or NVRTC. */
     public String kernelOrigin() {
         select();
-        return module.origin();
-    }
-
-    static int sharedBytes(int d) {
-        return (BLOCK_ROWS + 4 * 64) * (d + 8) * 2;
+        return module.origin() + ", fused kernel " + family.name();
     }
 
     @Override
@@ -203,12 +225,13 @@ public final class CudaBackend implements Backend {
     }
 
     private Runnable fused(Shape s, int dtype, Pointer q, Pointer k, Pointer v, Pointer o) {
-        String name = "flash_" + (dtype == 1 ? "bf16" : "fp16") + "_d" + s.headDim();
+        String name = family.name() + "_" + (dtype == 1 ? "bf16" : "fp16") + "_d" + s.headDim();
         float scaleLog2 = (float) (1.4426950408889634 / Math.sqrt(s.headDim()));
-        long blocks = (s.seqLen() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        long blocks = (s.seqLen() + family.rowsPerBlock() - 1) / family.rowsPerBlock();
         int heads = s.batch() * s.heads();
-        return () -> module.launch(name, blocks, heads, 128, sharedBytes(s.headDim()), q, k, v, o, s.seqLen(),
-                scaleLog2, s.causal() ? 1 : 0);
+        int shared = family.sharedBytes(s.headDim());
+        return () -> module.launch(name, blocks, heads, 128, shared, q, k, v, o, s.seqLen(), scaleLog2,
+                s.causal() ? 1 : 0);
     }
 
     private Runnable naive(Shape s, int dtype, int type, Pointer q, Pointer k, Pointer v, Pointer o,
