@@ -2,13 +2,12 @@ package dev.paperstream.notes.api;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
-import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
 import dev.paperstream.notes.papers.ArxivId;
 import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperListRepository;
 import dev.paperstream.notes.papers.PaperPage;
 import dev.paperstream.notes.papers.PaperRepository;
-import dev.paperstream.notes.papers.ScoreRepository;
+import dev.paperstream.notes.queue.ReadingStatus;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,20 +22,21 @@ import java.util.Locale;
 @Path("/api/papers")
 @Produces(MediaType.APPLICATION_JSON)
 public class PapersResource {
+    /**
+     * A path segment for a paper id; old-style ids ({@code hep-th/9901001}) span two segments. Every resource
+     * under /api/papers shares this class path so that the id never swallows a sub-path like /notes.
+     */
+    static final String ID = "{id: [^/]+(?:/[0-9]{7})?}";
     static final int MAX_LIMIT = 500;
-    private static final int BENCHMARKS_PER_PAPER = 100;
 
     private final PaperListRepository list;
     private final PaperRepository papers;
-    private final ScoreRepository scores;
-    private final BenchmarkResultRepository benchmarks;
+    private final PaperDetailReader details;
 
-    public PapersResource(PaperListRepository list, PaperRepository papers, ScoreRepository scores,
-            BenchmarkResultRepository benchmarks) {
+    public PapersResource(PaperListRepository list, PaperRepository papers, PaperDetailReader details) {
         this.list = list;
         this.papers = papers;
-        this.scores = scores;
-        this.benchmarks = benchmarks;
+        this.details = details;
     }
 
     @GET
@@ -44,16 +44,16 @@ public class PapersResource {
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return list.list(new PaperFilter(blankToNull(team), parse(Priority.class, "priority", priority),
-                parse(PaperType.class, "type", type), blankToNull(q),
+                parse(PaperType.class, "type", type), parse(ReadingStatus.class, "status", status), blankToNull(q),
                 intParam("limit", limit, 50, 1, MAX_LIMIT), intParam("offset", offset, 0, 0, Integer.MAX_VALUE)));
     }
 
     @GET
-    @Path("{id: .+}")
+    @Path(ID)
     public PaperDetail get(@PathParam("id") String id) {
         requireValid(id);
         return papers.find(id)
-                .map(p -> PaperDetail.of(p, scores.forPaper(id), benchmarks.list(id, BENCHMARKS_PER_PAPER)))
+                .map(details::of)
                 .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
     }
 

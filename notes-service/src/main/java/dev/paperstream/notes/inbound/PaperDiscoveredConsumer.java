@@ -2,6 +2,7 @@ package dev.paperstream.notes.inbound;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
+import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
 import dev.paperstream.support.messaging.ProcessedEvents;
@@ -11,17 +12,19 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** paper.discovered: keeps the newest version of each paper's metadata. */
+/** paper.discovered: keeps the newest version of each paper's metadata and pre-fills pass 1 from it. */
 @ApplicationScoped
 public class PaperDiscoveredConsumer {
     static final String CHANNEL = "paper-discovered";
 
     private final ProcessedEvents processed;
     private final PaperRepository papers;
+    private final PrefillService prefill;
 
-    public PaperDiscoveredConsumer(ProcessedEvents processed, PaperRepository papers) {
+    public PaperDiscoveredConsumer(ProcessedEvents processed, PaperRepository papers, PrefillService prefill) {
         this.processed = processed;
         this.papers = papers;
+        this.prefill = prefill;
     }
 
     @Incoming(CHANNEL)
@@ -30,7 +33,9 @@ public class PaperDiscoveredConsumer {
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<PaperDiscovered> event = IncomingEvent.of(record, EventType.PAPER_DISCOVERED, PaperDiscovered.class);
         if (processed.firstDelivery(CHANNEL, event.id())) {
-            papers.upsert(event.payload());
+            if (papers.upsert(event.payload())) {
+                prefill.metadata(event.payload());
+            }
         }
     }
 }

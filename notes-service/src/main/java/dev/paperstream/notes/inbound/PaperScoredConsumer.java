@@ -2,26 +2,39 @@ package dev.paperstream.notes.inbound;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
+import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.papers.ScoreRepository;
+import dev.paperstream.notes.queue.QueueRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** paper.scored: keeps the newest score per (paper, team), also when it arrives before the paper. */
+/**
+ * paper.scored: keeps the newest score per (paper, team), also when it arrives before the paper, and puts
+ * the paper in the team's reading queue.
+ */
 @ApplicationScoped
 public class PaperScoredConsumer {
     static final String CHANNEL = "paper-scored";
 
     private final ProcessedEvents processed;
     private final ScoreRepository scores;
+    private final QueueRepository queue;
+    private final PrefillService prefill;
+    private final Event<PaperScored> stored;
 
-    public PaperScoredConsumer(ProcessedEvents processed, ScoreRepository scores) {
+    public PaperScoredConsumer(ProcessedEvents processed, ScoreRepository scores, QueueRepository queue,
+            PrefillService prefill, Event<PaperScored> stored) {
         this.processed = processed;
         this.scores = scores;
+        this.queue = queue;
+        this.prefill = prefill;
+        this.stored = stored;
     }
 
     @Incoming(CHANNEL)
@@ -30,7 +43,12 @@ public class PaperScoredConsumer {
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<PaperScored> event = IncomingEvent.of(record, EventType.PAPER_SCORED, PaperScored.class);
         if (processed.firstDelivery(CHANNEL, event.id())) {
-            scores.upsert(event.payload());
+            PaperScored score = event.payload();
+            if (scores.upsert(score)) {
+                queue.enqueue(score.id(), score.team());
+                prefill.scores(score.id());
+                stored.fire(score);
+            }
         }
     }
 }

@@ -3,12 +3,15 @@ package dev.paperstream.notes.papers;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
 import dev.paperstream.notes.db.Sql;
+import dev.paperstream.notes.queue.DuePolicy;
+import dev.paperstream.notes.queue.ReadingStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,10 +37,11 @@ public class PaperListRepository {
                 }
             }
             String select = "SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, s.team,"
-                    + " s.priority, s.score, s.paper_type " + from
+                    + " s.priority, s.score, s.paper_type, r.status, r.claimed_by, r.queued_at " + from
                     + " ORDER BY s.priority_rank NULLS LAST, s.score DESC NULLS LAST, p.published DESC, p.id, s.team"
                     + " LIMIT ? OFFSET ?";
             List<PaperSummary> items = new ArrayList<>();
+            Instant now = Instant.now();
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 List<Object> all = new ArrayList<>(params);
                 all.add(f.limit());
@@ -45,7 +49,7 @@ public class PaperListRepository {
                 bind(ps, all);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(read(rs));
+                        items.add(read(rs, now));
                     }
                 }
             }
@@ -58,7 +62,8 @@ public class PaperListRepository {
     private static String fromAndWhere(PaperFilter f, List<Object> params) {
         StringBuilder sql = new StringBuilder(" FROM paper p ")
                 .append(f.needsScore() ? "JOIN" : "LEFT JOIN")
-                .append(" paper_score s ON s.paper_id = p.id WHERE true");
+                .append(" paper_score s ON s.paper_id = p.id")
+                .append(" LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team WHERE true");
         if (f.team() != null) {
             sql.append(" AND s.team = ?");
             params.add(f.team());
@@ -71,8 +76,14 @@ public class PaperListRepository {
             sql.append(" AND s.paper_type = ?");
             params.add(f.type().name());
         }
+        if (f.status() != null) {
+            sql.append(" AND r.status = ?");
+            params.add(f.status().name());
+        }
         if (f.query() != null) {
-            sql.append(" AND p.search @@ websearch_to_tsquery('english', ?)");
+            sql.append(" AND (p.search @@ websearch_to_tsquery('english', ?) OR EXISTS (SELECT 1 FROM note_field n")
+                    .append(" WHERE n.paper_id = p.id AND n.search @@ websearch_to_tsquery('english', ?)))");
+            params.add(f.query());
             params.add(f.query());
         }
         return sql.toString();
@@ -84,12 +95,18 @@ public class PaperListRepository {
         }
     }
 
-    private static PaperSummary read(ResultSet rs) throws SQLException {
-        String priority = rs.getString("priority");
+    private static PaperSummary read(ResultSet rs, Instant now) throws SQLException {
+        String p = rs.getString("priority");
         String type = rs.getString("paper_type");
+        String s = rs.getString("status");
+        Priority priority = p == null ? null : Priority.valueOf(p);
+        ReadingStatus status = s == null ? null : ReadingStatus.valueOf(s);
+        Instant queuedAt = Sql.instant(rs, "queued_at");
         return new PaperSummary(rs.getString("id"), rs.getInt("version"), rs.getString("title"),
                 Sql.textList(rs, "authors"), Sql.instant(rs, "published"), rs.getString("primary_category"),
-                rs.getString("team"), priority == null ? null : Priority.valueOf(priority),
-                Sql.nullableInt(rs, "score"), type == null ? null : PaperType.valueOf(type));
+                rs.getString("team"), priority, Sql.nullableInt(rs, "score"),
+                type == null ? null : PaperType.valueOf(type), status, rs.getString("claimed_by"),
+                DuePolicy.dueAt(priority, queuedAt),
+                status != null && DuePolicy.isOverdue(priority, status, queuedAt, now));
     }
 }

@@ -2,10 +2,12 @@ package dev.paperstream.notes.papers;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
+import dev.paperstream.notes.queue.ReadingStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of the triage list: a paper and one team's score of it (team and score null when unscored). */
+/** One row of the triage list: a paper and one team's score of it and where the team is with it
+ * (team, score and status null when unscored). */
 public record PaperSummary(
         String id,
         int version,
@@ -16,5 +18,9 @@ public record PaperSummary(
         String team,
         Priority priority,
         Integer score,
-        PaperType paperType) {
+        PaperType paperType,
+        ReadingStatus status,
+        String claimedBy,
+        Instant dueAt,
+        boolean overdue) {
 }

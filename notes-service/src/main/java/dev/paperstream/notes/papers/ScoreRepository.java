@@ -79,6 +79,21 @@ public class ScoreRepository {
         }
     }
 
+    /** Every team that has scored anything, for the UI's filter. */
+    public List<String> teams() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT team FROM paper_score ORDER BY team");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> teams = new ArrayList<>();
+            while (rs.next()) {
+                teams.add(rs.getString(1));
+            }
+            return teams;
+        } catch (SQLException e) {
+            throw Sql.failure("cannot list teams", e);
+        }
+    }
+
     static PaperScored read(ResultSet rs) throws SQLException {
         return new PaperScored(rs.getString("paper_id"), rs.getInt("version"), rs.getString("team"),
                 rs.getInt("score"), Priority.valueOf(rs.getString("priority")),

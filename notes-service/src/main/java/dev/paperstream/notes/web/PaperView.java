@@ -1,0 +1,53 @@
+package dev.paperstream.notes.web;
+
+import dev.paperstream.notes.api.PaperDetail;
+import dev.paperstream.notes.benchmarks.ClaimComparison;
+import dev.paperstream.notes.notes.NoteField;
+import dev.paperstream.notes.notes.NoteValue;
+import dev.paperstream.notes.queue.ReadingStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The paper page: the paper's detail, its notes as forms, claimed vs measured and the chart. */
+public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComparison.Comparison comparison,
+        BarChart chart) {
+    private static final Map<String, String> TITLES = Map.of(
+            "pass1", "Pass 1 — first look (5-10 min)",
+            "pass2", "Pass 2 — content (1-2 h)",
+            "pass3", "Pass 3 — reproduce (2-4 h)",
+            "insights", "Paper insights",
+            "spec", "Implementation spec");
+
+    public record FieldView(String path, String label, String value, boolean prefilled, String updatedBy,
+            Object updatedAt) {
+    }
+
+    public record NoteSection(String name, String title, List<FieldView> fields) {
+    }
+
+    public static PaperView of(PaperDetail paper, ClaimComparison.Comparison comparison) {
+        List<NoteSection> sections = NoteField.SECTIONS.stream().map(section -> new NoteSection(section,
+                TITLES.get(section), NoteField.inSection(section).stream().map(f -> {
+                    NoteValue v = paper.notes().sections().get(section).get(f.key());
+                    return new FieldView(f.path(), f.label(), v.value() == null ? "" : v.value(), v.prefilled(),
+                            v.updatedBy(), v.updatedAt());
+                }).toList())).toList();
+        return new PaperView(paper, sections, comparison, BarChart.of(comparison));
+    }
+
+    public List<String> statuses() {
+        return List.of(ReadingStatus.values()).stream().map(Enum::name).toList();
+    }
+
+    public String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    public String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 400 ? text : text.substring(0, 399) + "…";
+    }
+}

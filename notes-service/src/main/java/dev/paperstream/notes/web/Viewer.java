@@ -1,0 +1,15 @@
+package dev.paperstream.notes.web;
+
+import dev.paperstream.support.auth.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who looks at a page: anonymous, or a signed-in token's name and whether it may edit. */
+public record Viewer(String name, boolean signedIn, boolean canEdit) {
+
+    public static Viewer of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return new Viewer(null, false, false);
+        }
+        return new Viewer(identity.getPrincipal().getName(), true, identity.hasRole(Roles.EDITOR));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.paperstream.notes.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+
+import dev.paperstream.events.PaperType;
+import dev.paperstream.notes.EventFeed;
+import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The web UI in a real headless Chromium (Debian's chromium and chromium-driver). */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class BrowserTest {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String HIGH_ID = "2608.30001";
+    private static final String HIGH_TITLE = "Browser attention <script>alert('x')</script>";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private ChromeDriver driver;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(HIGH_ID, EventFeed.paper(HIGH_ID, 1, HIGH_TITLE, "Attention is slow. We make it 3x faster.",
+                    Instant.parse("2026-08-01T00:00:00Z")));
+            feed.publish(HIGH_ID, EventFeed.score(HIGH_ID, 1, "ui-team", 9, PaperType.OPTIMIZATION));
+            feed.publish("2608.30002", EventFeed.paper("2608.30002", 1, "A low paper", "Nothing new.",
+                    Instant.parse("2026-08-01T00:00:00Z")));
+            feed.publish("2608.30002", EventFeed.score("2608.30002", 1, "ui-team", 2, PaperType.THEORETICAL));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().queryParam("team", "ui-team").get("/api/papers").jsonPath().getInt("total") == 2);
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aReaderFiltersToHighOpensThePaperAndKeepsHerPassOneNotes() throws Exception {
+        driver.get(base + "sign-in");
+        driver.findElement(By.id("token")).sendKeys("test-editor-token");
+        driver.findElement(By.id("sign-in")).click();
+        assertThat(driver.findElement(By.tagName("footer")).getText())
+                .isEqualTo("Thank you to arXiv for use of its open access interoperability.");
+
+        new Select(driver.findElement(By.id("team"))).selectByValue("ui-team");
+        new Select(driver.findElement(By.id("priority"))).selectByValue("HIGH");
+        driver.findElement(By.id("apply")).click();
+        List<WebElement> links = driver.findElements(By.cssSelector("#papers a.paper-link"));
+        assertThat(links).extracting(WebElement::getText).containsExactly(HIGH_TITLE);
+
+        links.get(0).click();
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo(HIGH_TITLE);
+        WebElement problem = driver.findElement(By.id("pass1.problem"));
+        assertThat(problem.getAttribute("value")).isEqualTo("Attention is slow.");
+        problem.clear();
+        problem.sendKeys("Attention is slow & memory-bound <really>.");
+        driver.findElement(By.id("save-pass1")).click();
+
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.id("pass1.problem")).getAttribute("value"))
+                .isEqualTo("Attention is slow & memory-bound <really>.");
+        assertThat(driver.findElement(By.id("notes")).getText()).contains("by editor-1");
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", "paper-page.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(target)).isGreaterThan(1000);
+    }
+}
