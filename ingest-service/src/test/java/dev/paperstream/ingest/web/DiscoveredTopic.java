@@ -42,6 +42,15 @@ final class DiscoveredTopic implements AutoCloseable {
         return withKeys(keys);
     }
 
+    /** Waits until at least {@code count} records with those keys have arrived. */
+    List<ConsumerRecord<String, String>> awaitCount(Collection<String> keys, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return withKeys(keys).size() >= count;
+        });
+        return withKeys(keys);
+    }
+
     List<ConsumerRecord<String, String>> withKeys(Collection<String> keys) {
         return seen.stream().filter(r -> keys.contains(r.key())).toList();
     }

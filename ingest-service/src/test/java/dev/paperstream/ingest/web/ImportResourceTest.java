@@ -133,7 +133,7 @@ class ImportResourceTest {
                 .body("rejected.item", contains("item 3"));
 
         try (DiscoveredTopic topic = new DiscoveredTopic()) {
-            List<ConsumerRecord<String, String>> records = topic.awaitKeys(List.of("2511.00201", "2511.00202"));
+            List<ConsumerRecord<String, String>> records = topic.awaitCount(List.of("2511.00201", "2511.00202"), 4);
             assertThat(records).hasSize(4);
             assertThat(records.stream().filter(r -> r.key().equals("2511.00201"))
                     .map(r -> EventJson.read(r.value(), PaperDiscovered.class))

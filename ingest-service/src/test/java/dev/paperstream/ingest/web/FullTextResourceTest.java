@@ -1,0 +1,127 @@
+package dev.paperstream.ingest.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.paperstream.events.CloudEventHeaders;
+import dev.paperstream.events.EventJson;
+import dev.paperstream.events.PaperParsed;
+import dev.paperstream.events.Topics;
+import dev.paperstream.ingest.pdf.TestPdfs;
+import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class FullTextResourceTest {
+
+    static RequestSpecification editor() {
+        return given().header("Authorization", "Bearer test-editor-token");
+    }
+
+    static byte[] tei() throws IOException {
+        try (InputStream in = FullTextResourceTest.class.getResourceAsStream("/tei/tiled-attention.tei.xml")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void postingGrobidTeiStoresTheStructureAndPublishesPaperParsed() throws IOException {
+        editor().contentType("application/tei+xml").body(tei())
+                .when().post("/api/papers/2511.00401v2/fulltext")
+                .then().statusCode(200).body("id", equalTo("2511.00401")).body("version", equalTo(2))
+                .body("parser", equalTo("grobid 0.8.0")).body("referenceCount", equalTo(3))
+                .body("sections.heading", hasItem("2 Method")).body("hasLimitations", equalTo(true));
+
+        given().when().get("/api/papers/2511.00401/fulltext").then().statusCode(200)
+                .body("version", equalTo(2)).body("algorithms.label", contains("Algorithm 1"))
+                .body("codeLinks", contains("https://github.com/paperstream-fixtures/tiled-attention"));
+
+        ConsumerRecord<String, String> record = awaitParsed("2511.00401");
+        assertThat(new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8))
+                .isEqualTo("paperstream.paper.parsed.v1");
+        PaperParsed parsed = EventJson.read(record.value(), PaperParsed.class);
+        assertThat(parsed.version()).isEqualTo(2);
+        assertThat(parsed.tableCaptions()).containsExactly("Table 1 : Runtime in milliseconds.");
+    }
+
+    @Test
+    void postingAPdfForTheLatestKnownVersionUsesTheEmbeddedParser() {
+        editor().contentType("application/atom+xml")
+                .body(ImportResourceTest.fixture("fulltext-paper.xml")).when().post("/api/imports")
+                .then().statusCode(200);
+
+        editor().contentType("application/pdf").body(TestPdfs.paper())
+                .when().post("/api/papers/2511.00410/fulltext")
+                .then().statusCode(200).body("version", equalTo(2)).body("parser", startsWith("embedded pdfbox"))
+                .body("sections.heading", hasItem("1 Introduction")).body("referenceCount", equalTo(2));
+        awaitParsed("2511.00410");
+    }
+
+    @Test
+    void badFullTextsGetClearErrors() throws IOException {
+        editor().contentType("application/pdf").body("<html><body>Rate limited</body></html>".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("an HTML page"));
+        editor().contentType("application/pdf").body(TestPdfs.encrypted())
+                .when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(422).body("detail", containsString("encrypted"));
+        editor().contentType("application/tei+xml").body("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(400).body("detail", containsString("not well-formed"));
+        editor().contentType("text/plain").body("hello").when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(415);
+        editor().contentType("application/tei+xml").body(tei()).when().post("/api/papers/2511.99999/fulltext")
+                .then().statusCode(404).body("detail", containsString("import it first"));
+        editor().contentType("application/tei+xml").body(tei()).when().post("/api/papers/not-an-id/fulltext")
+                .then().statusCode(400);
+        given().when().get("/api/papers/hep-th/9901001v1/fulltext").then().statusCode(404);
+        given().contentType("application/tei+xml").body(tei()).when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(401);
+    }
+
+    static ConsumerRecord<String, String> awaitParsed(String key) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(Topics.PAPER_PARSED));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> key.equals(r.key()));
+            });
+        }
+        return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+}
