@@ -76,7 +76,8 @@ public final class TfIdf {
         int previous = -1;
         for (int i = 0; i < doc.size(); i++) {
             String t = doc.token(i);
-            Integer word = skipped(t) ? null : vocabulary.get(t);
+            // skipped tokens (stop words, numbers) never enter the vocabulary, so they also break pairs here
+            Integer word = vocabulary.get(t);
             if (word == null) {
                 // a pair's df is at most its words' df, so a pair with an unknown word is unknown too
                 previous = -1;

@@ -36,7 +36,12 @@ public final class TokenizedText {
 
     /** Tokenizes the parts as one text; null parts are skipped. */
     public static TokenizedText of(String... parts) {
-        List<String> out = new ArrayList<>();
+        int chars = 0;
+        for (String part : parts) {
+            chars += part == null ? 0 : part.length();
+        }
+        // English averages about six characters per word and separator
+        List<String> out = new ArrayList<>(chars / 5 + 4);
         StringBuilder token = new StringBuilder();
         for (String part : parts) {
             if (part == null) {
