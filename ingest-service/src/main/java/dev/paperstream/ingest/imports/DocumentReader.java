@@ -14,11 +14,15 @@ import javax.xml.stream.XMLStreamReader;
 public class DocumentReader {
 
     /** The media types {@code POST /api/imports} reads, for the 415 answer. */
-    public static final String SUPPORTED = "application/atom+xml, application/rss+xml, application/xml";
+    public static final String SUPPORTED = "application/atom+xml, application/rss+xml, application/xml, application/x-ndjson";
+
+    /** arXiv's metadata snapshot, JSON Lines; streamed, not buffered. */
+    public static final String SNAPSHOT = "application/x-ndjson";
 
     public boolean supports(String mediaType) {
         return switch (mediaType) {
             case "application/atom+xml", "application/rss+xml", "application/xml", "text/xml" -> true;
+            case SNAPSHOT -> true;
             default -> false;
         };
     }

@@ -27,8 +27,10 @@ public class PaperImporter {
     public ImportResult importPapers(List<PaperDiscovered> papers, List<Rejection> rejected) {
         int duplicates = 0;
         List<String> ids = new ArrayList<>();
-        for (PaperDiscovered paper : papers) {
-            if (versions.insertIfNew(paper)) {
+        boolean[] fresh = versions.insertIfNew(papers);
+        for (int i = 0; i < fresh.length; i++) {
+            PaperDiscovered paper = papers.get(i);
+            if (fresh[i]) {
                 outbox.add(paper.id(), paper);
                 ids.add(paper.id());
             } else {

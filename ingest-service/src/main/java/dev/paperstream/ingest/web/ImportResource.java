@@ -6,6 +6,7 @@ import dev.paperstream.ingest.imports.DocumentReader;
 import dev.paperstream.ingest.imports.ImportConfig;
 import dev.paperstream.ingest.imports.ImportResult;
 import dev.paperstream.ingest.imports.PaperImporter;
+import dev.paperstream.ingest.snapshot.SnapshotImporter;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
@@ -26,20 +27,27 @@ public class ImportResource {
     private final DocumentReader reader;
     private final PaperImporter importer;
     private final ImportConfig config;
+    private final SnapshotImporter snapshots;
 
-    public ImportResource(DocumentReader reader, PaperImporter importer, ImportConfig config) {
+    public ImportResource(DocumentReader reader, PaperImporter importer, ImportConfig config,
+            SnapshotImporter snapshots) {
         this.reader = reader;
         this.importer = importer;
         this.config = config;
+        this.snapshots = snapshots;
     }
 
     @POST
     @RolesAllowed("editor")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import an arXiv API Atom page; new versions are published as paper.discovered")
+    @Operation(summary = "Import an arXiv API Atom page, an RSS feed or a metadata snapshot (JSON Lines, streamed,"
+            + " no size limit); new versions are published as paper.discovered")
     public ImportResult importDocument(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         String mediaType = mediaType(contentType);
+        if (DocumentReader.SNAPSHOT.equals(mediaType)) {
+            return snapshots.importLines(body, contentLength == null ? -1 : contentLength);
+        }
         long limit = config.maxBodySize().asLongValue();
         if (contentLength != null && contentLength > limit) {
             throw tooLarge(limit);

@@ -142,6 +142,25 @@ class ImportResourceTest {
         }
     }
 
+    @Test
+    void aSnapshotIsStreamedLineByLineAcceptingTheGoodRecords() throws IOException {
+        byte[] lines;
+        try (InputStream in = ImportResourceTest.class.getResourceAsStream("/snapshot/four-lines.jsonl")) {
+            lines = in.readAllBytes();
+        }
+        editor().contentType("application/x-ndjson").body(lines).when().post("/api/imports")
+                .then().statusCode(200).body("accepted", equalTo(2))
+                .body("ids", contains("2511.00501", "math/0309136"))
+                .body("rejected.item", contains("line 3", "line 4"))
+                .body("rejected[0].reason", equalTo("no versions"));
+
+        try (DiscoveredTopic topic = new DiscoveredTopic()) {
+            assertThat(topic.awaitKeys(List.of("2511.00501", "math/0309136")))
+                    .extracting(r -> EventJson.read(r.value(), PaperDiscovered.class).source())
+                    .containsOnly(PaperSource.SNAPSHOT);
+        }
+    }
+
     static byte[] rss(String name) {
         try (InputStream in = ImportResourceTest.class.getResourceAsStream("/rss/" + name)) {
             return in.readAllBytes();
