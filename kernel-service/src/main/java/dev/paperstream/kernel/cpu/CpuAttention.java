@@ -35,7 +35,7 @@ public final class CpuAttention {
         int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
         for (int head = 0; head < s.batch() * s.heads(); head++) {
             int base = head * n * d;
-            transpose(k, base, n, d, kt, width);
+            transpose(k, base, n, d, kt, 0, width);
             parallel(blocks, b -> {
                 int i0 = b * Q_BLOCK;
                 int rows = Math.min(Q_BLOCK, n - i0);
@@ -65,19 +65,23 @@ public final class CpuAttention {
     public void tiled(Shape s, float[] q, float[] k, float[] v, float[] out) {
         int n = s.seqLen();
         int d = s.headDim();
+        int heads = s.batch() * s.heads();
+        int width = Lanes.padded(n);
         float scale = (float) (1.0 / Math.sqrt(d));
+        // K transposed once per head (O(seq x headDim), like K itself) for the broadcast-FMA score loop.
+        float[] kt = new float[Math.multiplyExact(heads, d * width)];
+        parallel(heads, h -> transpose(k, h * n * d, n, d, kt, h * d * width, width));
         int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
-        parallel(s.batch() * s.heads() * blocks, task -> {
-            int base = task / blocks * n * d;
+        parallel(heads * blocks, task -> {
+            int head = task / blocks;
             int i0 = task % blocks * Q_BLOCK;
             int rows = Math.min(Q_BLOCK, n - i0);
-            tiledBlock(s.causal(), n, d, scale, q, k, v, out, base, i0, rows);
+            tiledBlock(s.causal(), n, d, scale, q, kt, head * d * width, width, v, out, head * n * d, i0, rows);
         });
     }
 
-    private static void tiledBlock(boolean causal, int n, int d, float scale, float[] q, float[] k, float[] v,
-            float[] out, int base, int i0, int rows) {
-        float[] kt = new float[d * K_BLOCK];
+    private static void tiledBlock(boolean causal, int n, int d, float scale, float[] q, float[] kt, int ktOff,
+            int ktStride, float[] v, float[] out, int base, int i0, int rows) {
         float[] p = new float[rows * K_BLOCK];
         float[] max = new float[rows];
         float[] sum = new float[rows];
@@ -88,18 +92,22 @@ public final class CpuAttention {
         for (int j0 = 0; j0 < end; j0 += K_BLOCK) {
             int cols = Math.min(K_BLOCK, end - j0);
             int width = Lanes.padded(cols);
-            transpose(k, base + j0 * d, cols, d, kt, width);
-            Lanes.scores(q, oOff, rows, d, kt, 0, width, width, p, 0, width, scale);
+            Lanes.scores(q, oOff, rows, d, kt, ktOff + j0, ktStride, width, p, 0, width, scale);
             mask(p, 0, width, rows, i0, j0, width, causal, n);
             for (int r = 0; r < rows; r++) {
                 float m = Math.max(max[r], Lanes.max(p, r * width, width));
                 if (m == Float.NEGATIVE_INFINITY) {
                     continue;
                 }
-                float correction = (float) Math.exp(max[r] - m);
-                sum[r] = sum[r] * correction + Lanes.expShifted(p, r * width, width, m);
-                max[r] = m;
-                Lanes.scale(out, oOff + r * d, d, correction);
+                float e = Lanes.expShifted(p, r * width, width, m);
+                if (m == max[r]) {
+                    sum[r] += e;
+                } else {
+                    float correction = (float) Math.exp(max[r] - m);
+                    sum[r] = sum[r] * correction + e;
+                    max[r] = m;
+                    Lanes.scale(out, oOff + r * d, d, correction);
+                }
             }
             Lanes.pv(p, 0, width, rows, cols, v, base + j0 * d, d, out, oOff);
         }
@@ -122,15 +130,15 @@ public final class CpuAttention {
         }
     }
 
-    /** kt[x][c] = k[kOff + c * d + x] for c < cols, zero up to width. */
-    private static void transpose(float[] k, int kOff, int cols, int d, float[] kt, int width) {
+    /** kt[ktOff + x * width + c] = k[kOff + c * d + x] for c < cols, zero up to width. */
+    private static void transpose(float[] k, int kOff, int cols, int d, float[] kt, int ktOff, int width) {
         for (int c = 0; c < cols; c++) {
             for (int x = 0; x < d; x++) {
-                kt[x * width + c] = k[kOff + c * d + x];
+                kt[ktOff + x * width + c] = k[kOff + c * d + x];
             }
         }
         for (int x = 0; x < d; x++) {
-            Arrays.fill(kt, x * width + cols, (x + 1) * width, 0f);
+            Arrays.fill(kt, ktOff + x * width + cols, ktOff + (x + 1) * width, 0f);
         }
     }
 
@@ -144,6 +152,7 @@ public final class CpuAttention {
         if ("naive".equals(variant)) {
             return 4L * (s.seqLen() * width + s.headDim() * width);
         }
-        return 4L * threads() * (s.headDim() * K_BLOCK + Q_BLOCK * K_BLOCK + 2L * Q_BLOCK);
+        return 4L * ((long) s.batch() * s.heads() * s.headDim() * width
+                + threads() * (Q_BLOCK * K_BLOCK + 2L * Q_BLOCK));
     }
 }
