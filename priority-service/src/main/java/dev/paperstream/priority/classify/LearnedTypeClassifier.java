@@ -57,4 +57,14 @@ public final class LearnedTypeClassifier implements PaperTypeClassifier {
         String words = Contributions.strongest(models.get(best), features, x);
         return new TypeDecision(best, "p=" + Contributions.twoDecimals(bestP) + (words.isEmpty() ? "" : "; " + words));
     }
+
+    /** The words with the largest weights toward the type, strongest first, e.g. "kernel +1.83". */
+    public List<String> strongestWords(PaperType type, int n) {
+        LogisticRegression model = models.get(type);
+        return java.util.stream.IntStream.range(0, features.dimension()).boxed()
+                .sorted((a, b) -> Double.compare(model.weight(b), model.weight(a)))
+                .limit(n)
+                .map(i -> features.term(i) + " +" + Contributions.twoDecimals(model.weight(i)))
+                .toList();
+    }
 }

@@ -3,11 +3,12 @@ package dev.paperstream.priority.scoring;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.priority.citations.CitationCount;
 import dev.paperstream.priority.citations.CitationsLookup;
-import dev.paperstream.priority.classify.LearnedTypeClassifier;
+import dev.paperstream.priority.classify.PaperTypes;
 import dev.paperstream.priority.store.ScoreRepository;
 import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.support.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,10 +24,14 @@ public class TeamScoring {
     private final CitationsLookup citations;
     private final ScoreRepository scores;
     private final Outbox outbox;
-    private final PaperScorer scorer = new PaperScorer(LearnedTypeClassifier.fromCommittedSet());
+    private final PaperScorer scorer;
+    private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public TeamScoring(TeamDirectory teams, CitationsLookup citations, ScoreRepository scores, Outbox outbox) {
+    public TeamScoring(TeamDirectory teams, CitationsLookup citations, ScoreRepository scores, Outbox outbox,
+            PaperTypes types, MeterRegistry metrics) {
+        this.scorer = new PaperScorer(types.classifier());
+        this.metrics = metrics;
         this.teams = teams;
         this.citations = citations;
         this.scores = scores;
@@ -45,6 +50,8 @@ public class TeamScoring {
                 outbox.add(id, new PaperScored(id, version, team.name(), s.score(), s.priority(), s.paperType(),
                         s.relevance(), s.hasCode(), s.citations(), s.monthsSincePublication(), s.reasons(), now));
                 published++;
+                metrics.counter("paperstream.priority.published", "team", team.name(), "priority",
+                        s.priority().name()).increment();
             }
         }
         return published;

@@ -37,8 +37,4 @@ public final class TermMatcher {
         }
         return found;
     }
-
-    public List<String> terms() {
-        return List.copyOf(labels);
-    }
 }

@@ -86,11 +86,6 @@ public final class TokenizedText {
         return tokens[i];
     }
 
-    /** Distinct tokens in sorted order. */
-    public String[] distinct() {
-        return sortedDistinct().clone();
-    }
-
     /** True when some token starts with {@code prefix} ("gpu" finds "gpus"). */
     public boolean hasTokenStartingWith(String prefix) {
         String[] sortedDistinct = sortedDistinct();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -119,5 +120,16 @@ class ScoreResourceTest {
     @Test
     void aBodyThatIsNotJsonIsABadRequest() {
         post("{not json").statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theClassifierShowsTheWordsThatPushMostTowardEachType() {
+        given().when().get("/api/paper-types").then().statusCode(200)
+                .body("OPTIMIZATION", hasSize(15))
+                .body("THEORETICAL[0]", org.hamcrest.Matchers.matchesPattern(".+ \\+\\d+\\.\\d\\d"))
+                .body("OPTIMIZATION", org.hamcrest.Matchers.anyOf(hasItem(startsWith("memory ")),
+                        hasItem(startsWith("speedup ")), hasItem(startsWith("faster ")), hasItem(startsWith("kernel "))))
+                .body("THEORETICAL", org.hamcrest.Matchers.anyOf(hasItem(startsWith("prove ")),
+                        hasItem(startsWith("bound ")), hasItem(startsWith("bounds ")), hasItem(startsWith("theorem "))));
     }
 }

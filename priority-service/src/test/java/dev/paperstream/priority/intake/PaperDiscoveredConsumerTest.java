@@ -84,6 +84,8 @@ class PaperDiscoveredConsumerTest {
                     .anyMatch(e -> e.version() == 2));
             assertThat(seen).extracting(PaperScored::version).containsExactly(1, 2);
         }
+        io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("paperstream_priority_published_total{priority=\"HIGH\",team=\"default\"}"));
     }
 
     @Test
