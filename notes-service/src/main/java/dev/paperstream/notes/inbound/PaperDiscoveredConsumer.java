@@ -2,6 +2,7 @@ package dev.paperstream.notes.inbound;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
+import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
 import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
@@ -20,11 +21,14 @@ public class PaperDiscoveredConsumer {
     private final ProcessedEvents processed;
     private final PaperRepository papers;
     private final PrefillService prefill;
+    private final BenchmarkTrigger benchmarks;
 
-    public PaperDiscoveredConsumer(ProcessedEvents processed, PaperRepository papers, PrefillService prefill) {
+    public PaperDiscoveredConsumer(ProcessedEvents processed, PaperRepository papers, PrefillService prefill,
+            BenchmarkTrigger benchmarks) {
         this.processed = processed;
         this.papers = papers;
         this.prefill = prefill;
+        this.benchmarks = benchmarks;
     }
 
     @Incoming(CHANNEL)
@@ -35,6 +39,7 @@ public class PaperDiscoveredConsumer {
         if (processed.firstDelivery(CHANNEL, event.id())) {
             if (papers.upsert(event.payload())) {
                 prefill.metadata(event.payload());
+                benchmarks.consider(event.payload().id());
             }
         }
     }

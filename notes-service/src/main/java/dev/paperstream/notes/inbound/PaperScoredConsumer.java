@@ -2,7 +2,9 @@ package dev.paperstream.notes.inbound;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
+import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
 import dev.paperstream.notes.notes.PrefillService;
+import dev.paperstream.notes.notify.Announcements;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.queue.QueueRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * paper.scored: keeps the newest score per (paper, team), also when it arrives before the paper, and puts
- * the paper in the team's reading queue.
+ * the paper in the team's reading queue; a HIGH score is announced, a MEDIUM one waits for the digest.
  */
 @ApplicationScoped
 public class PaperScoredConsumer {
@@ -26,14 +28,19 @@ public class PaperScoredConsumer {
     private final ScoreRepository scores;
     private final QueueRepository queue;
     private final PrefillService prefill;
+    private final Announcements announcements;
+    private final BenchmarkTrigger benchmarks;
     private final Event<PaperScored> stored;
 
     public PaperScoredConsumer(ProcessedEvents processed, ScoreRepository scores, QueueRepository queue,
-            PrefillService prefill, Event<PaperScored> stored) {
+            PrefillService prefill, Announcements announcements, BenchmarkTrigger benchmarks,
+            Event<PaperScored> stored) {
         this.processed = processed;
         this.scores = scores;
         this.queue = queue;
         this.prefill = prefill;
+        this.announcements = announcements;
+        this.benchmarks = benchmarks;
         this.stored = stored;
     }
 
@@ -47,6 +54,8 @@ public class PaperScoredConsumer {
             if (scores.upsert(score)) {
                 queue.enqueue(score.id(), score.team());
                 prefill.scores(score.id());
+                announcements.scored(score);
+                benchmarks.consider(score.id());
                 stored.fire(score);
             }
         }

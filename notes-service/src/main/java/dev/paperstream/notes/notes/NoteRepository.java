@@ -15,7 +15,9 @@ import java.util.Map;
 /** Note fields and their edit history. Call inside a transaction. */
 @ApplicationScoped
 public class NoteRepository {
-    public static final String PREFILL_AUTHOR = "prefill";
+    /** Who pre-filled a field: the full text outranks the metadata (abstract, links, scores), which never replaces it. */
+    public static final String FROM_METADATA = "prefill:metadata";
+    public static final String FROM_FULLTEXT = "prefill:fulltext";
 
     // A person's text is never replaced by a machine's: prefills only touch empty or still-prefilled fields.
     private static final String PREFILL = """
@@ -23,6 +25,7 @@ public class NoteRepository {
             ON CONFLICT (paper_id, field) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
                 updated_at = now()
             WHERE note_field.prefilled AND note_field.value <> EXCLUDED.value
+              AND NOT (note_field.updated_by = 'prefill:fulltext' AND EXCLUDED.updated_by = 'prefill:metadata')
             """;
     private static final String EDIT = """
             INSERT INTO note_field (paper_id, field, value, prefilled, updated_by) VALUES (?, ?, ?, false, ?)
@@ -53,9 +56,9 @@ public class NoteRepository {
         }
     }
 
-    /** Writes machine suggestions; returns how many fields changed. */
-    public int prefill(String paperId, Map<NoteField, String> values) {
-        return write(PREFILL, paperId, values, PREFILL_AUTHOR, true);
+    /** Writes machine suggestions from {@code source} (FROM_METADATA or FROM_FULLTEXT); returns how many changed. */
+    public int prefill(String paperId, Map<NoteField, String> values, String source) {
+        return write(PREFILL, paperId, values, source, true);
     }
 
     /** A person's edit; an unchanged value confirms a prefilled one. Returns how many fields changed. */

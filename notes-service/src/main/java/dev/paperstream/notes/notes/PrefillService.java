@@ -24,12 +24,12 @@ public class PrefillService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void metadata(PaperDiscovered paper) {
         claims.replace(paper.id(), ClaimRepository.ABSTRACT, ClaimExtractor.extract(paper.summary()));
-        notes.prefill(paper.id(), Prefill.fromMetadata(paper));
+        notes.prefill(paper.id(), Prefill.fromMetadata(paper), NoteRepository.FROM_METADATA);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void scores(String paperId) {
-        notes.prefill(paperId, Prefill.fromScores(scores.forPaper(paperId)));
+        notes.prefill(paperId, Prefill.fromScores(scores.forPaper(paperId)), NoteRepository.FROM_METADATA);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -39,6 +39,6 @@ public class PrefillService {
             found.addAll(ClaimExtractor.extract(s.text()));
         }
         claims.replace(parsed.id(), ClaimRepository.FULLTEXT, found);
-        notes.prefill(parsed.id(), Prefill.fromParsed(parsed, found));
+        notes.prefill(parsed.id(), Prefill.fromParsed(parsed, found), NoteRepository.FROM_FULLTEXT);
     }
 }

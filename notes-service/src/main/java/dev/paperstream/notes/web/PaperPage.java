@@ -5,6 +5,7 @@ import dev.paperstream.notes.api.PaperDetailReader;
 import dev.paperstream.notes.api.NotesResource;
 import dev.paperstream.notes.benchmarks.ClaimComparison;
 import dev.paperstream.notes.notes.NoteRepository;
+import dev.paperstream.notes.notify.NotificationRepository;
 import dev.paperstream.notes.papers.ArxivId;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.queue.QueueRepository;
@@ -39,14 +40,16 @@ public class PaperPage {
     private final PaperDetailReader details;
     private final NoteRepository notes;
     private final QueueRepository queue;
+    private final NotificationRepository notifications;
     private final SecurityIdentity identity;
 
     public PaperPage(PaperRepository papers, PaperDetailReader details, NoteRepository notes, QueueRepository queue,
-            SecurityIdentity identity) {
+            NotificationRepository notifications, SecurityIdentity identity) {
         this.papers = papers;
         this.details = details;
         this.notes = notes;
         this.queue = queue;
+        this.notifications = notifications;
         this.identity = identity;
     }
 
@@ -56,7 +59,8 @@ public class PaperPage {
         PaperDetail detail = details.of(papers.find(valid(id))
                 .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered")));
         return Templates.paper(Viewer.of(identity),
-                PaperView.of(detail, ClaimComparison.of(detail.notes().numericClaims(), detail.benchmarks())));
+                PaperView.of(detail, ClaimComparison.of(detail.notes().numericClaims(), detail.benchmarks()),
+                        notifications.list(null, id, 50)));
     }
 
     /** One section's form: fields named {@code pass1.problem} etc.; unchanged pre-filled text is confirmed. */

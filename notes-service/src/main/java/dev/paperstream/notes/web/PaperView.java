@@ -4,6 +4,7 @@ import dev.paperstream.notes.api.PaperDetail;
 import dev.paperstream.notes.benchmarks.ClaimComparison;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.notes.NoteValue;
+import dev.paperstream.notes.notify.Delivery;
 import dev.paperstream.notes.queue.ReadingStatus;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /** The paper page: the paper's detail, its notes as forms, claimed vs measured and the chart. */
 public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComparison.Comparison comparison,
-        BarChart chart) {
+        BarChart chart, List<Delivery> deliveries) {
     private static final Map<String, String> TITLES = Map.of(
             "pass1", "Pass 1 — first look (5-10 min)",
             "pass2", "Pass 2 — content (1-2 h)",
@@ -26,14 +27,14 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
     public record NoteSection(String name, String title, List<FieldView> fields) {
     }
 
-    public static PaperView of(PaperDetail paper, ClaimComparison.Comparison comparison) {
+    public static PaperView of(PaperDetail paper, ClaimComparison.Comparison comparison, List<Delivery> deliveries) {
         List<NoteSection> sections = NoteField.SECTIONS.stream().map(section -> new NoteSection(section,
                 TITLES.get(section), NoteField.inSection(section).stream().map(f -> {
                     NoteValue v = paper.notes().sections().get(section).get(f.key());
                     return new FieldView(f.path(), f.label(), v.value() == null ? "" : v.value(), v.prefilled(),
                             v.updatedBy(), v.updatedAt());
                 }).toList())).toList();
-        return new PaperView(paper, sections, comparison, BarChart.of(comparison));
+        return new PaperView(paper, sections, comparison, BarChart.of(comparison), deliveries);
     }
 
     public List<String> statuses() {

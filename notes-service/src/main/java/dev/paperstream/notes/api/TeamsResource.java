@@ -1,0 +1,116 @@
+package dev.paperstream.notes.api;
+
+import dev.paperstream.notes.notify.Channel;
+import dev.paperstream.notes.notify.ChannelRepository;
+import dev.paperstream.notes.notify.Delivery;
+import dev.paperstream.notes.notify.DigestService;
+import dev.paperstream.notes.notify.NotificationRepository;
+import dev.paperstream.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A team's notification channels, its digest, and the record of deliveries. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamsResource {
+    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    private final ChannelRepository channels;
+    private final NotificationRepository notifications;
+    private final DigestService digest;
+
+    public TeamsResource(ChannelRepository channels, NotificationRepository notifications, DigestService digest) {
+        this.channels = channels;
+        this.notifications = notifications;
+        this.digest = digest;
+    }
+
+    /** A channel as shown: the secret itself is never returned. */
+    public record ChannelView(String kind, String target, boolean signed) {
+    }
+
+    @GET
+    @Path("teams/{team}/channels")
+    @RolesAllowed("editor")
+    public List<ChannelView> channels(@PathParam("team") String team) {
+        return channels.forTeam(team(team)).stream()
+                .map(c -> new ChannelView(c.kind(), c.target(), c.secret() != null)).toList();
+    }
+
+    /** Body: {@code [{"kind": "slack|webhook|email", "target": "...", "secret": "..."}]}; replaces all. */
+    @PUT
+    @Path("teams/{team}/channels")
+    @RolesAllowed("admin")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<ChannelView> replace(@PathParam("team") String team, List<Channel> body) {
+        if (body == null) {
+            throw ProblemException.badRequest("the body must be a list of channels");
+        }
+        body.forEach(TeamsResource::check);
+        channels.replace(team(team), body);
+        return channels(team);
+    }
+
+    @POST
+    @Path("teams/{team}/digest")
+    @RolesAllowed("admin")
+    public Map<String, Integer> sendDigest(@PathParam("team") String team) {
+        return Map.of("papers", digest.send(team(team)));
+    }
+
+    @GET
+    @Path("notifications")
+    public List<Delivery> deliveries(@QueryParam("team") String team, @QueryParam("paperId") String paperId) {
+        return notifications.list(PapersResource.blankToNull(team), PapersResource.blankToNull(paperId), 200);
+    }
+
+    static String team(String team) {
+        if (team == null || !TEAM.matcher(team).matches()) {
+            throw ProblemException.badRequest("'" + team + "' is not a team name (letters, digits, . _ -; at most 64)");
+        }
+        return team;
+    }
+
+    private static void check(Channel c) {
+        if (c == null || c.kind() == null || c.target() == null) {
+            throw ProblemException.badRequest("every channel needs a kind and a target");
+        }
+        switch (c.kind()) {
+            case Channel.SLACK, Channel.WEBHOOK -> {
+                URI uri;
+                try {
+                    uri = URI.create(c.target());
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("'" + c.target() + "' is not a URL");
+                }
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw ProblemException.badRequest(c.kind() + " target must be an http(s) URL, got " + c.target());
+                }
+                if (Channel.WEBHOOK.equals(c.kind()) && (c.secret() == null || c.secret().length() < 16)) {
+                    throw ProblemException.badRequest("a webhook needs a secret of at least 16 characters to sign with");
+                }
+            }
+            case Channel.EMAIL -> {
+                if (!EMAIL.matcher(c.target()).matches()) {
+                    throw ProblemException.badRequest("'" + c.target() + "' is not an e-mail address");
+                }
+            }
+            default -> throw ProblemException.badRequest("unknown channel kind '" + c.kind() + "' (slack, webhook, email)");
+        }
+    }
+}

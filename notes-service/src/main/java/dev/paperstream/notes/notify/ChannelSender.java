@@ -1,0 +1,89 @@
+package dev.paperstream.notes.notify;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Sends a message to one channel; throws {@link DeliveryException} with the reason when it does not arrive. */
+@ApplicationScoped
+public class ChannelSender {
+    public static final String SIGNATURE_HEADER = "X-Paperstream-Signature";
+
+    private final Mailer mailer;
+    private final NotifyConfig config;
+    private final HttpClient http;
+
+    public ChannelSender(Mailer mailer, NotifyConfig config) {
+        this.mailer = mailer;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.httpTimeout()).build();
+    }
+
+    public void send(String kind, String target, String secret, Message message) {
+        switch (kind) {
+            case Channel.SLACK -> post(target, message.slackJson(), null);
+            case Channel.WEBHOOK -> post(target, message.webhookJson(), secret);
+            case Channel.EMAIL -> mail(target, message);
+            default -> throw new DeliveryException("unknown channel kind " + kind);
+        }
+    }
+
+    private void post(String url, String json, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(config.httpTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (secret != null && !secret.isEmpty()) {
+            request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, json));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                String body = response.body() == null ? "" : response.body();
+                throw new DeliveryException("HTTP " + response.statusCode() + " from " + url + ": "
+                        + body.substring(0, Math.min(200, body.length())));
+            }
+        } catch (IOException e) {
+            throw new DeliveryException("cannot reach " + url + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted while posting to " + url);
+        }
+    }
+
+    private void mail(String to, Message message) {
+        try {
+            mailer.send(Mail.withText(to, message.subject(), message.text()).setFrom(config.from()));
+        } catch (RuntimeException e) {
+            throw new DeliveryException("cannot mail " + to + ": " + e.getMessage());
+        }
+    }
+
+    /** Hex HMAC-SHA256 of the body with the channel's secret, as the receiver recomputes it. */
+    public static String hmacSha256(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A delivery that did not arrive; the message is kept as the delivery's last error. */
+    public static class DeliveryException extends RuntimeException {
+        public DeliveryException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.paperstream.notes.notify;
+
+import java.time.Instant;
+
+/** One announcement of a paper to one of a team's channels, and how its delivery went. */
+public record Delivery(long id, String paperId, String team, String kind, String target, String status, int attempts,
+        Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt) {
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED = "FAILED";
+}

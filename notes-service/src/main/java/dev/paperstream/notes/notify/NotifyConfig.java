@@ -1,0 +1,31 @@
+package dev.paperstream.notes.notify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Notification delivery settings. */
+@ConfigMapping(prefix = "paperstream.notify")
+public interface NotifyConfig {
+    /** The web UI's address as readers see it, for links in messages and the Atom feed. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    /** The e-mail sender address. */
+    @WithDefault("paperstream@localhost")
+    String from();
+
+    /** Attempts before a delivery is given up as FAILED. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** First retry delay; it doubles with each failed attempt, up to {@link #maxBackoff()}. */
+    @WithDefault("PT2S")
+    Duration firstBackoff();
+
+    @WithDefault("PT30M")
+    Duration maxBackoff();
+
+    @WithDefault("PT5S")
+    Duration httpTimeout();
+}

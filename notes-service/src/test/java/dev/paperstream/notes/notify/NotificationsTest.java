@@ -1,0 +1,230 @@
+package dev.paperstream.notes.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.paperstream.events.BenchmarkRequested;
+import dev.paperstream.events.CloudEventHeaders;
+import dev.paperstream.events.EventJson;
+import dev.paperstream.events.PaperType;
+import dev.paperstream.events.Topics;
+import dev.paperstream.notes.EventFeed;
+import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(GreenMailResource.class)
+class NotificationsTest {
+    private static final String ADMIN = "Bearer test-admin-token";
+    private static final String SECRET = "a-long-enough-webhook-secret";
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    private static void channels(String team, List<Map<String, String>> channels) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(channels)
+                .put("/api/teams/" + team + "/channels").then().statusCode(200);
+    }
+
+    private static List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : GreenMailResource.smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aHighPaperIsAnnouncedOncePerChannelWithBlocksSignatureAndMail() throws Exception {
+        String id = "2606.50001";
+        channels("notify-team", List.of(
+                Map.of("kind", "slack", "target", receiver.url("/slack")),
+                Map.of("kind", "webhook", "target", receiver.url("/hook"), "secret", SECRET),
+                Map.of("kind", "email", "target", "team@example.org")));
+        String scoreEvent;
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, "Fused attention for everyone",
+                    "We fuse attention kernels and are 3x faster.", Instant.parse("2026-06-01T00:00:00Z")));
+            scoreEvent = feed.publish(id, EventFeed.score(id, 1, "notify-team", 9, PaperType.OPTIMIZATION));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/slack").size() == 1
+                && receiver.at("/hook").size() == 1 && mailTo("team@example.org").size() == 1);
+
+        JsonPath slack = JsonPath.from(receiver.at("/slack").get(0).body());
+        assertThat(slack.getString("blocks[0].type")).isEqualTo("header");
+        assertThat(slack.getString("blocks[0].text.text")).isEqualTo("Fused attention for everyone");
+        assertThat(slack.getString("blocks[1].text.text")).contains("*HIGH*", "notify-team", "relevance 3/5: +3");
+        assertThat(slack.getString("blocks[2].text.text")).contains("http://paperstream.test/papers/" + id);
+
+        WebhookReceiver.Received hook = receiver.at("/hook").get(0);
+        assertThat(hook.header("X-Paperstream-Signature"))
+                .isEqualTo("sha256=" + ChannelSender.hmacSha256(SECRET, hook.body()));
+        assertThat(JsonPath.from(hook.body()).getString("paperId")).isEqualTo(id);
+        assertThat(JsonPath.from(hook.body()).getString("priority")).isEqualTo("HIGH");
+
+        MimeMessage mail = mailTo("team@example.org").get(0);
+        assertThat(mail.getSubject()).isEqualTo("HIGH for notify-team: Fused attention for everyone");
+        assertThat(mail.getContent().toString()).contains("type OPTIMIZATION: +2", "http://paperstream.test/papers/" + id);
+
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(scoreEvent, id, EventFeed.score(id, 1, "notify-team", 9, PaperType.OPTIMIZATION));
+            feed.publish(id, EventFeed.score(id, 1, "notify-team", 9, PaperType.OPTIMIZATION));
+            feed.publish("2606.50002", EventFeed.score("2606.50002", 1, "marker-team", 1, PaperType.EMPIRICAL));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().get("/api/papers/2606.50002/queue").jsonPath().getList("team").contains("marker-team"));
+        Thread.sleep(500);
+        assertThat(receiver.at("/slack")).hasSize(1);
+        assertThat(receiver.at("/hook")).hasSize(1);
+        assertThat(mailTo("team@example.org")).hasSize(1);
+        given().queryParam("team", "notify-team").get("/api/notifications").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.everyItem(equalTo("DELIVERED")))
+                .body("size()", equalTo(3));
+    }
+
+    @Test
+    void aFailingWebhookIsRetriedWithBackoffAndTheAttemptsAreVisible() {
+        String id = "2606.50003";
+        receiver.failFirst("/flaky", 2);
+        channels("flaky-team", List.of(Map.of("kind", "webhook", "target", receiver.url("/flaky"), "secret", SECRET)));
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, "Flaky", "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+            feed.publish(id, EventFeed.score(id, 1, "flaky-team", 8, PaperType.EMPIRICAL));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/flaky").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().queryParam("paperId", id).get("/api/notifications").then()
+                        .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(3)));
+        given().get("/papers/" + id).then().statusCode(200).body(containsString("DELIVERED</strong> after 3 attempt(s)"));
+    }
+
+    @Test
+    void mediumPapersGoIntoTheDailyDigest() throws Exception {
+        channels("digest-team", List.of(Map.of("kind", "email", "target", "digest@example.org")));
+        try (EventFeed feed = new EventFeed()) {
+            for (String id : List.of("2606.50004", "2606.50005")) {
+                feed.publish(id, EventFeed.paper(id, 1, "Medium " + id, "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+                feed.publish(id, EventFeed.score(id, 1, "digest-team", 5, PaperType.EMPIRICAL));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().queryParam("team", "digest-team").get("/api/papers").jsonPath().getInt("total") == 2);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).post("/api/teams/digest-team/digest").then().statusCode(200)
+                .body("papers", equalTo(2));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).post("/api/teams/digest-team/digest").then().body("papers", equalTo(0));
+        List<MimeMessage> mails = mailTo("digest@example.org");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getContent().toString()).contains("Medium 2606.50004", "Medium 2606.50005");
+        assertThat(receiver.received).noneMatch(r -> r.body().contains("2606.50004"));
+    }
+
+    @Test
+    void theAtomFeedIsValidAtomWithTheTeamsHighPapers() throws Exception {
+        String id = "2606.50006";
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, "Atom & <friends>", "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+            feed.publish(id, EventFeed.score(id, 1, "feed-team", 9, PaperType.ARCHITECTURE));
+            feed.publish("2606.50007", EventFeed.paper("2606.50007", 1, "Low", "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+            feed.publish("2606.50007", EventFeed.score("2606.50007", 1, "feed-team", 2, PaperType.EMPIRICAL));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().queryParam("team", "feed-team").get("/api/papers").jsonPath().getInt("total") == 2);
+        String xml = given().get("/feeds/feed-team.atom").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asString();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element root = doc.getDocumentElement();
+        assertThat(root.getLocalName()).isEqualTo("feed");
+        assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        for (String required : List.of("id", "title", "updated")) {
+            assertThat(root.getElementsByTagNameNS("http://www.w3.org/2005/Atom", required).getLength()).isPositive();
+        }
+        assertThat(root.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
+        Element entry = (Element) root.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+        assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent())
+                .isEqualTo("Atom & <friends>");
+        assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent())
+                .isEqualTo("https://arxiv.org/abs/" + id + "v1");
+        assertThat(Instant.parse(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated").item(0)
+                .getTextContent())).isNotNull();
+    }
+
+    @Test
+    void aHighAttentionOptimizationPaperRequestsOneBenchmarkThroughTheOutbox() {
+        String id = "2606.50008";
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.score(id, 1, "bench-team", 9, PaperType.OPTIMIZATION));
+            feed.publish(id, EventFeed.score(id, 1, "other-bench-team", 8, PaperType.OPTIMIZATION));
+            feed.publish(id, EventFeed.paper(id, 1, "Linear attention kernels", "We speed up attention 4x.",
+                    Instant.parse("2026-06-01T00:00:00Z")));
+            feed.publish("2606.50009", EventFeed.paper("2606.50009", 1, "Convolutions", "No attention here? Yes attention.",
+                    Instant.parse("2026-06-01T00:00:00Z")));
+            feed.publish("2606.50009", EventFeed.score("2606.50009", 1, "bench-team", 9, PaperType.ARCHITECTURE));
+        }
+        List<BenchmarkRequested> requests = new ArrayList<>();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.BENCHMARK_REQUESTED));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    assertThat(new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8))
+                            .isEqualTo("paperstream.benchmark.requested.v1");
+                    requests.add(EventJson.read(r.value(), BenchmarkRequested.class));
+                }
+                return requests.stream().anyMatch(b -> id.equals(b.paperId()));
+            });
+            consumer.poll(Duration.ofSeconds(2)).forEach(r -> requests.add(EventJson.read(r.value(), BenchmarkRequested.class)));
+        }
+        assertThat(requests).filteredOn(b -> id.equals(b.paperId())).singleElement()
+                .satisfies(b -> assertThat(b.variants()).contains("naive"));
+        assertThat(requests).noneMatch(b -> "2606.50009".equals(b.paperId()));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.paperstream.notes.notify;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP server that records what it receives; paths listed in {@code failFirst} answer 500 at first. */
+final class WebhookReceiver implements AutoCloseable {
+    record Received(String path, Map<String, List<String>> headers, String body, long receivedAtNanos) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = exchange.getRequestURI().getPath();
+            AtomicInteger left = failuresLeft.get(path);
+            int status = left != null && left.getAndDecrement() > 0 ? 500 : 200;
+            if (status == 200) {
+                received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    void failFirst(String path, int times) {
+        failuresLeft.put(path, new AtomicInteger(times));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    List<Received> at(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
