@@ -96,6 +96,30 @@ class BenchmarkResourceTest {
     }
 
     @Test
+    void aRunningJobShowsItsProgressAndTheRowsSoFar() {
+        String jobId = start("""
+                {"device":"cpu","variants":["naive","tiled"],"batch":1,"heads":4,"seqLens":[256,512,768,1024],
+                 "headDim":64,"causal":false,"dtype":"fp32"}""");
+        List<Integer> percents = new ArrayList<>();
+        List<String> shapes = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonPath job = given().get("/api/benchmarks/" + jobId).then().statusCode(200).extract().jsonPath();
+            if ("RUNNING".equals(job.getString("status")) && job.getString("currentShape") != null) {
+                percents.add(job.getInt("percentDone"));
+                shapes.add(job.getString("currentShape"));
+                assertThat(job.getInt("percentDone")).isEqualTo(job.getList("results").size() * 100 / 8);
+            }
+            return "COMPLETED".equals(job.getString("status"));
+        });
+        assertThat(percents).isNotEmpty().isSorted().allMatch(p -> p >= 0 && p < 100);
+        assertThat(shapes).allMatch(sh -> sh.matches("(naive|tiled) b1 h4 n(256|512|768|1024) d64 fp32"));
+        JsonPath done = awaitFinished(jobId);
+        assertThat(done.getInt("percentDone")).isEqualTo(100);
+        assertThat(done.getString("currentShape")).isNull();
+        assertThat(done.getList("results")).hasSize(8);
+    }
+
+    @Test
     void requestsThatCannotRunAreProblemsThatSayWhy() {
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(E2E.replace("\"naive\"", "\"magic\""))
                 .post("/api/benchmarks").then().statusCode(400).contentType("application/problem+json")
