@@ -7,6 +7,7 @@ import dev.paperstream.kernel.bench.InvalidRequestException;
 import dev.paperstream.kernel.bench.JobRequest;
 import dev.paperstream.kernel.bench.Plan;
 import dev.paperstream.support.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,12 +22,14 @@ public class JobService {
     private final Devices devices;
     private final Outbox outbox;
     private final JobWorkers workers;
+    private final MeterRegistry metrics;
 
-    public JobService(JobRepository jobs, Devices devices, Outbox outbox, JobWorkers workers) {
+    public JobService(JobRepository jobs, Devices devices, Outbox outbox, JobWorkers workers, MeterRegistry metrics) {
         this.jobs = jobs;
         this.devices = devices;
         this.outbox = outbox;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     /** Queues a valid request under a new id; an invalid one throws {@link InvalidRequestException}. */
@@ -86,6 +89,7 @@ public class JobService {
     public void complete(JobRow job, Plan plan, List<Result> results, List<String> skipped) {
         String failure = skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped);
         jobs.finish(job.jobId(), JobRow.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote());
+        count(JobRow.COMPLETED, plan.backend().kind(), results.size());
         publish(job.jobId(), BenchmarkCompleted.COMPLETED, plan.backend().device(), results, job.paperId(), failure,
                 plan.deviceNote());
     }
@@ -93,7 +97,13 @@ public class JobService {
     @Transactional
     public void fail(JobRow job, DeviceInfo device, List<Result> partial, String cause) {
         jobs.finish(job.jobId(), JobRow.FAILED, device, partial, cause, job.deviceNote());
+        count(JobRow.FAILED, device == null ? "none" : device.kind(), partial.size());
         publish(job.jobId(), BenchmarkCompleted.FAILED, device, partial, job.paperId(), cause, job.deviceNote());
+    }
+
+    private void count(String status, String device, int rows) {
+        metrics.counter("paperstream.kernel.jobs", "status", status, "device", device).increment();
+        metrics.counter("paperstream.kernel.results", "device", device).increment(rows);
     }
 
     private void publish(String jobId, String status, DeviceInfo device, List<Result> results, String paperId,

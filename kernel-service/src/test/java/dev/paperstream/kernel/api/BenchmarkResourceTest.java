@@ -93,6 +93,9 @@ class BenchmarkResourceTest {
         assertThat(event.status()).isEqualTo(BenchmarkCompleted.COMPLETED);
         assertThat(event.paperId()).isEqualTo("2307.08691");
         assertThat(event.results()).extracting(Result::passed).containsExactly(true);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("paperstream_kernel_jobs_total\\{[^}]*status=\"COMPLETED\"[^}]*\\} [1-9]");
     }
 
     @Test
