@@ -18,6 +18,7 @@ public class Devices {
     private final Backend cpu;
     private final Optional<Backend> cuda;
     private final Planner planner;
+    private final String cudaReason;
 
     public Devices(KernelConfig config) {
         this.cpu = new CpuBackend(config.threads().orElse(Runtime.getRuntime().availableProcessors()));
@@ -31,7 +32,13 @@ public class Devices {
         this.cuda = found;
         LOG.infof("kernel devices: %s%s", cpu.device().name(), cuda.map(b -> ", " + b.device().name())
                 .orElse(" (no CUDA: " + reason + ")"));
+        this.cudaReason = reason;
         this.planner = new Planner(cpu, cuda, reason);
+    }
+
+    /** Why there is no CUDA backend, or null when there is one. */
+    public String cudaUnavailable() {
+        return cuda.isPresent() ? null : cudaReason;
     }
 
     public Planner planner() {

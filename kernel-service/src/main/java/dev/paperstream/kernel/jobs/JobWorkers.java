@@ -54,6 +54,12 @@ public class JobWorkers {
         threads.values().forEach(Thread::interrupt);
     }
 
+    /** The queues whose worker thread has died (or never started). */
+    public java.util.List<String> deadQueues() {
+        return devices.all().stream().map(Backend::kind)
+                .filter(q -> threads.get(q) == null || !threads.get(q).isAlive()).toList();
+    }
+
     /** Tells the queue's worker that a job is waiting. */
     public void wake(String queue) {
         Semaphore s = signals.get(queue);

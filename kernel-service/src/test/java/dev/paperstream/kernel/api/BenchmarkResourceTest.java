@@ -144,6 +144,13 @@ class BenchmarkResourceTest {
     }
 
     @Test
+    void livenessChecksTheWorkersAndSaysWhyThereIsNoCuda() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'benchmark-workers' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'benchmark-workers' }.data.cpu", containsString("threads"));
+    }
+
+    @Test
     void anUnknownJobIsNotFound() {
         given().get("/api/benchmarks/no-such-job").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("no-such-job"));
