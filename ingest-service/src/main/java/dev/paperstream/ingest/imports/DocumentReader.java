@@ -5,6 +5,7 @@ import dev.paperstream.ingest.feed.FeedPage;
 import dev.paperstream.ingest.feed.RssFeedParser;
 import dev.paperstream.ingest.feed.SafeXml;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
+import dev.paperstream.ingest.oai.OaiPmhParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLStreamReader;
@@ -42,7 +43,12 @@ public class DocumentReader {
             SafeXml.finish(root);
             return page;
         }
+        if (OaiPmhParser.isOaiPmh(root)) {
+            FeedPage page = OaiPmhParser.parse(root).page();
+            SafeXml.finish(root);
+            return page;
+        }
         throw new UnreadableDocumentException("unsupported document for " + mediaType + ": the root element is "
-                + SafeXml.qualifiedName(root) + "; expected an Atom feed or an RSS 2.0 feed");
+                + SafeXml.qualifiedName(root) + "; expected an Atom feed, an RSS 2.0 feed or an OAI-PMH response");
     }
 }

@@ -3,7 +3,6 @@ package dev.paperstream.ingest.imports;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.store.PaperVersionRepository;
-import dev.paperstream.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ import java.util.List;
 @ApplicationScoped
 public class PaperImporter {
     private final PaperVersionRepository versions;
-    private final Outbox outbox;
+    private final OutboxBatch outbox;
 
-    public PaperImporter(PaperVersionRepository versions, Outbox outbox) {
+    public PaperImporter(PaperVersionRepository versions, OutboxBatch outbox) {
         this.versions = versions;
         this.outbox = outbox;
     }
@@ -28,15 +27,17 @@ public class PaperImporter {
         int duplicates = 0;
         List<String> ids = new ArrayList<>();
         boolean[] fresh = versions.insertIfNew(papers);
+        List<PaperDiscovered> toPublish = new ArrayList<>();
         for (int i = 0; i < fresh.length; i++) {
             PaperDiscovered paper = papers.get(i);
             if (fresh[i]) {
-                outbox.add(paper.id(), paper);
+                toPublish.add(paper);
                 ids.add(paper.id());
             } else {
                 duplicates++;
             }
         }
+        outbox.addAll(toPublish);
         return new ImportResult(ids.size(), duplicates, rejected, ids);
     }
 }

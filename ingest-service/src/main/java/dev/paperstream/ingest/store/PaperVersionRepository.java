@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
+import java.sql.ResultSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The versions of papers ingest has seen (table {@code paper_version}). */
 @ApplicationScoped
@@ -24,33 +26,55 @@ public class PaperVersionRepository {
     /** Stores each version unless it is known; element i is true when papers[i] was new. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean[] insertIfNew(List<PaperDiscovered> papers) {
+        int n = papers.size();
+        String[] ids = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] titles = new String[n];
+        String[] primaries = new String[n];
+        Timestamp[] published = new Timestamp[n];
+        Timestamp[] updated = new Timestamp[n];
+        String[] sources = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            PaperDiscovered p = papers.get(i);
+            ids[i] = p.id();
+            versions[i] = p.version();
+            titles[i] = p.title();
+            primaries[i] = p.primaryCategory();
+            published[i] = Timestamp.from(p.published());
+            updated[i] = p.updated() == null ? null : Timestamp.from(p.updated());
+            sources[i] = p.source().name().toLowerCase();
+            payloads[i] = EventJson.write(p);
+        }
+        // one statement for the whole batch; RETURNING names the versions that were new
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO paper_version (arxiv_id, version, title, primary_category, published, updated,
                                                    source, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (arxiv_id, version) DO NOTHING""")) {
-            for (PaperDiscovered paper : papers) {
-                ps.setString(1, paper.id());
-                ps.setInt(2, paper.version());
-                ps.setString(3, paper.title());
-                ps.setString(4, paper.primaryCategory());
-                ps.setTimestamp(5, Timestamp.from(paper.published()));
-                if (paper.updated() == null) {
-                    ps.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    ps.setTimestamp(6, Timestamp.from(paper.updated()));
+                        SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[],
+                                             ?::timestamptz[], ?::text[], ?::text[])
+                        ON CONFLICT (arxiv_id, version) DO NOTHING
+                        RETURNING arxiv_id, version""")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            ps.setArray(2, c.createArrayOf("int4", versions));
+            ps.setArray(3, c.createArrayOf("text", titles));
+            ps.setArray(4, c.createArrayOf("text", primaries));
+            ps.setArray(5, c.createArrayOf("timestamptz", published));
+            ps.setArray(6, c.createArrayOf("timestamptz", updated));
+            ps.setArray(7, c.createArrayOf("text", sources));
+            ps.setArray(8, c.createArrayOf("text", payloads));
+            Set<String> fresh = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1) + "v" + rs.getInt(2));
                 }
-                ps.setString(7, paper.source().name().toLowerCase());
-                ps.setString(8, EventJson.write(paper));
-                ps.addBatch();
             }
-            int[] counts = ps.executeBatch();
-            boolean[] fresh = new boolean[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                fresh[i] = counts[i] == 1;
+            boolean[] result = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                // a version listed twice in one batch is new only the first time
+                result[i] = fresh.remove(papers.get(i).versionedId());
             }
-            return fresh;
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store paper versions: " + e.getMessage(), e);
         }
