@@ -44,6 +44,17 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
+    /**
+     * Serializes the transactions that touch one paper (its metadata and its scores arrive on different topics,
+     * in parallel consumers): the second one then sees what the first committed.
+     */
+    public static void lockPaper(Connection c, String paperId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, paperId);
+            ps.execute();
+        }
+    }
+
     public static IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException(what + ": " + e.getMessage(), e);
     }

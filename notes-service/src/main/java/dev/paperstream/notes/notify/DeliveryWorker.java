@@ -5,11 +5,17 @@ import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,13 +25,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private static final int BATCH = 10;
+    private static final int BATCH = 50;
+    private static final int PARALLEL_SENDS = 8;
 
     private final NotificationRepository notifications;
     private final PaperRepository papers;
     private final ScoreRepository scores;
     private final ChannelSender sender;
     private final NotifyConfig config;
+    private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_SENDS);
 
     public DeliveryWorker(NotificationRepository notifications, PaperRepository papers, ScoreRepository scores,
             ChannelSender sender, NotifyConfig config) {
@@ -39,19 +47,45 @@ public class DeliveryWorker {
     @Scheduled(every = "${paperstream.notify.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void deliverDue() {
-        for (NotificationRepository.Due due : notifications.lockDue(BATCH)) {
-            Delivery d = due.delivery();
+        List<NotificationRepository.Due> due = notifications.lockDue(BATCH);
+        // Messages are read in this transaction; the sends, which touch no database, run side by side.
+        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        for (NotificationRepository.Due d : due) {
+            Message message;
             try {
-                sender.send(d.kind(), d.target(), due.secret(), message(d));
-                notifications.delivered(d.id());
+                message = message(d.delivery());
             } catch (RuntimeException e) {
+                outcomes.add(CompletableFuture.completedFuture(e.getMessage()));
+                continue;
+            }
+            Delivery x = d.delivery();
+            outcomes.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    sender.send(x.kind(), x.target(), d.secret(), message);
+                    return null;
+                } catch (RuntimeException e) {
+                    return e.getMessage() == null ? e.toString() : e.getMessage();
+                }
+            }, senders));
+        }
+        for (int i = 0; i < due.size(); i++) {
+            Delivery d = due.get(i).delivery();
+            String error = outcomes.get(i).join();
+            if (error == null) {
+                notifications.delivered(d.id());
+            } else {
                 int attempt = d.attempts() + 1;
                 Instant retry = attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff(attempt));
                 LOG.warnf("delivery %d of %s to %s %s failed (attempt %d): %s", d.id(), d.paperId(), d.kind(),
-                        d.target(), attempt, e.getMessage());
-                notifications.failed(d.id(), e.getMessage(), retry);
+                        d.target(), attempt, error);
+                notifications.failed(d.id(), error, retry);
             }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     Duration backoff(int attempt) {

@@ -15,9 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The triage list: one row per (paper, team score), highest priority and score first, then newest. */
+/**
+ * The triage list: one row per (paper, team score), highest priority and score first, then newest; papers
+ * without any score follow, newest first (only when no score filter is given). Both parts are read along
+ * indexes (V4) so that a page costs the same with 100 or 100,000 papers.
+ */
 @ApplicationScoped
 public class PaperListRepository {
+    private static final String SEARCH = "websearch_to_tsquery('english', ?)";
+
     private final AgroalDataSource dataSource;
 
     public PaperListRepository(AgroalDataSource dataSource) {
@@ -25,52 +31,59 @@ public class PaperListRepository {
     }
 
     public PaperPage list(PaperFilter f) {
-        List<Object> params = new ArrayList<>();
-        String from = fromAndWhere(f, params);
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) " + from)) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            String select = "SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, s.team,"
-                    + " s.priority, s.score, s.paper_type, r.status, r.claimed_by, r.queued_at " + from
-                    + " ORDER BY s.priority_rank NULLS LAST, s.score DESC NULLS LAST, p.published DESC, p.id, s.team"
-                    + " LIMIT ? OFFSET ?";
+            List<Object> params = new ArrayList<>();
+            String scoredWhere = scoredWhere(f, params);
+            long scoredTotal = count(c, "SELECT count(*) FROM paper_score s"
+                    + (f.status() == null ? "" : " JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team")
+                    + (f.query() == null ? "" : " JOIN paper p ON p.id = s.paper_id") + scoredWhere, params);
             List<PaperSummary> items = new ArrayList<>();
             Instant now = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                List<Object> all = new ArrayList<>(params);
-                all.add(f.limit());
-                all.add(f.offset());
-                bind(ps, all);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(read(rs, now));
-                    }
-                }
+            if (f.offset() < scoredTotal) {
+                List<Object> page = new ArrayList<>(params);
+                page.add(f.limit());
+                page.add(f.offset());
+                query(c, """
+                        SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, s.team, s.priority,
+                               s.score, s.paper_type, r.status, r.claimed_by, r.queued_at
+                        FROM paper_score s JOIN paper p ON p.id = s.paper_id
+                        LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team""" + scoredWhere
+                        + " ORDER BY s.priority_rank, s.score DESC, s.published DESC, s.paper_id, s.team LIMIT ? OFFSET ?",
+                        page, items, now);
             }
-            return new PaperPage(items, total);
+            if (f.needsScore()) {
+                return new PaperPage(items, scoredTotal);
+            }
+            List<Object> unscored = new ArrayList<>();
+            String unscoredWhere = " WHERE NOT p.scored";
+            if (f.query() != null) {
+                unscoredWhere += " AND " + matches(unscored, f.query());
+            }
+            long unscoredTotal = count(c, "SELECT count(*) FROM paper p" + unscoredWhere, unscored);
+            int room = f.limit() - items.size();
+            if (room > 0 && unscoredTotal > 0) {
+                unscored.add(room);
+                unscored.add(Math.max(0L, f.offset() - scoredTotal));
+                query(c, "SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, NULL AS team,"
+                        + " NULL AS priority, NULL::int AS score, NULL AS paper_type, NULL AS status, NULL AS claimed_by,"
+                        + " NULL::timestamptz AS queued_at FROM paper p" + unscoredWhere
+                        + " ORDER BY p.published DESC, p.id LIMIT ? OFFSET ?", unscored, items, now);
+            }
+            return new PaperPage(items, scoredTotal + unscoredTotal);
         } catch (SQLException e) {
             throw Sql.failure("cannot list papers", e);
         }
     }
 
-    private static String fromAndWhere(PaperFilter f, List<Object> params) {
-        StringBuilder sql = new StringBuilder(" FROM paper p ")
-                .append(f.needsScore() ? "JOIN" : "LEFT JOIN")
-                .append(" paper_score s ON s.paper_id = p.id")
-                .append(" LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team WHERE true");
+    private static String scoredWhere(PaperFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE s.published IS NOT NULL");
         if (f.team() != null) {
             sql.append(" AND s.team = ?");
             params.add(f.team());
         }
         if (f.priority() != null) {
-            sql.append(" AND s.priority = ?");
-            params.add(f.priority().name());
+            sql.append(" AND s.priority_rank = ?");
+            params.add(f.priority().ordinal());
         }
         if (f.type() != null) {
             sql.append(" AND s.paper_type = ?");
@@ -81,12 +94,39 @@ public class PaperListRepository {
             params.add(f.status().name());
         }
         if (f.query() != null) {
-            sql.append(" AND (p.search @@ websearch_to_tsquery('english', ?) OR EXISTS (SELECT 1 FROM note_field n")
-                    .append(" WHERE n.paper_id = p.id AND n.search @@ websearch_to_tsquery('english', ?)))");
-            params.add(f.query());
-            params.add(f.query());
+            sql.append(" AND ").append(matches(params, f.query()));
         }
         return sql.toString();
+    }
+
+    /** Titles and abstracts, or any note field of the paper. */
+    private static String matches(List<Object> params, String query) {
+        params.add(query);
+        params.add(query);
+        return "(p.search @@ " + SEARCH + " OR EXISTS (SELECT 1 FROM note_field n WHERE n.paper_id = p.id AND n.search @@ "
+                + SEARCH + "))";
+    }
+
+    private static long count(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void query(Connection c, String sql, List<Object> params, List<PaperSummary> into, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.add(read(rs, now));
+                }
+            }
+        }
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

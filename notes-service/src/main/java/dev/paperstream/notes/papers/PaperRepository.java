@@ -37,6 +37,7 @@ public class PaperRepository {
     /** Stores the paper unless a newer version is already stored; true when this version was written. */
     public boolean upsert(PaperDiscovered p) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            Sql.lockPaper(c, p.id());
             ps.setString(1, p.id());
             ps.setInt(2, p.version());
             ps.setString(3, p.title());
@@ -53,9 +54,29 @@ public class PaperRepository {
             ps.setString(14, p.links().pdf());
             ps.setArray(15, Sql.textArray(c, p.links().code()));
             ps.setString(16, p.source().name().toLowerCase(java.util.Locale.ROOT));
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+            denormalize(c, p);
+            return true;
         } catch (SQLException e) {
             throw Sql.failure("cannot store paper " + p.id(), e);
+        }
+    }
+
+    /** Copies the date to the paper's scores and flags a paper whose score arrived first (see V4). */
+    private static void denormalize(Connection c, PaperDiscovered p) throws SQLException {
+        try (PreparedStatement scores = c.prepareStatement(
+                "UPDATE paper_score SET published = ? WHERE paper_id = ? AND published IS DISTINCT FROM ?");
+                PreparedStatement scored = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ? AND NOT scored"
+                        + " AND EXISTS (SELECT 1 FROM paper_score WHERE paper_id = ?)")) {
+            Sql.setInstant(scores, 1, p.published());
+            scores.setString(2, p.id());
+            Sql.setInstant(scores, 3, p.published());
+            scores.executeUpdate();
+            scored.setString(1, p.id());
+            scored.setString(2, p.id());
+            scored.executeUpdate();
         }
     }
 

@@ -19,13 +19,14 @@ public class ScoreRepository {
     // A re-score of the same version (fresh citations) replaces the old one; an older version never does.
     private static final String UPSERT = """
             INSERT INTO paper_score (paper_id, team, version, score, priority, priority_rank, paper_type, relevance,
-                                     has_code, citations, months_since, reasons, scored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     has_code, citations, months_since, reasons, scored_at, published)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT published FROM paper WHERE id = ?))
             ON CONFLICT (paper_id, team) DO UPDATE SET
                 version = EXCLUDED.version, score = EXCLUDED.score, priority = EXCLUDED.priority,
                 priority_rank = EXCLUDED.priority_rank, paper_type = EXCLUDED.paper_type,
                 relevance = EXCLUDED.relevance, has_code = EXCLUDED.has_code, citations = EXCLUDED.citations,
-                months_since = EXCLUDED.months_since, reasons = EXCLUDED.reasons, scored_at = EXCLUDED.scored_at
+                months_since = EXCLUDED.months_since, reasons = EXCLUDED.reasons, scored_at = EXCLUDED.scored_at,
+                published = EXCLUDED.published
             WHERE paper_score.version < EXCLUDED.version
                OR (paper_score.version = EXCLUDED.version AND paper_score.scored_at <= EXCLUDED.scored_at)
             """;
@@ -39,6 +40,7 @@ public class ScoreRepository {
     /** True when this score is now the stored one for its paper and team. */
     public boolean upsert(PaperScored s) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            Sql.lockPaper(c, s.id());
             ps.setString(1, s.id());
             ps.setString(2, s.team());
             ps.setInt(3, s.version());
@@ -56,7 +58,15 @@ public class ScoreRepository {
             ps.setDouble(11, s.monthsSincePublication());
             ps.setArray(12, Sql.textArray(c, s.reasons()));
             Sql.setInstant(ps, 13, s.scoredAt());
-            return ps.executeUpdate() == 1;
+            ps.setString(14, s.id());
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+            try (PreparedStatement mark = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ? AND NOT scored")) {
+                mark.setString(1, s.id());
+                mark.executeUpdate();
+            }
+            return true;
         } catch (SQLException e) {
             throw Sql.failure("cannot store score of " + s.id() + " for " + s.team(), e);
         }

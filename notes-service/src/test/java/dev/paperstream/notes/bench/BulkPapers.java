@@ -32,16 +32,18 @@ final class BulkPapers {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("""
                         INSERT INTO notes.paper_score (paper_id, team, version, score, priority, priority_rank, paper_type,
-                                                       relevance, has_code, citations, months_since, reasons, scored_at)
+                                                       relevance, has_code, citations, months_since, reasons, scored_at,
+                                                       published)
                         SELECT p.id, t.team, 1, sc, CASE WHEN sc >= 7 THEN 'HIGH' WHEN sc >= 4 THEN 'MEDIUM' ELSE 'LOW' END,
                                CASE WHEN sc >= 7 THEN 0 WHEN sc >= 4 THEN 1 ELSE 2 END,
                                (ARRAY['ARCHITECTURE','OPTIMIZATION','EMPIRICAL','THEORETICAL','APPLICATION'])[1 + abs(hashtext(p.id)) % 5],
-                               3, true, 10, 3.0, ARRAY['relevance 3/5: +3'], now()
+                               3, true, 10, 3.0, ARRAY['relevance 3/5: +3'], now(), p.published
                         FROM notes.paper p
                         CROSS JOIN (VALUES ('bulk-a'), ('bulk-b')) AS t(team)
                         CROSS JOIN LATERAL (SELECT abs(hashtext(p.id || t.team)) % 11 AS sc) AS x
                         WHERE p.source = 'snapshot'
                         ON CONFLICT DO NOTHING""");
+                s.executeUpdate("UPDATE notes.paper SET scored = true WHERE source = 'snapshot'");
                 s.executeUpdate("""
                         INSERT INTO notes.reading_item (paper_id, team)
                         SELECT paper_id, team FROM notes.paper_score WHERE team IN ('bulk-a', 'bulk-b')

@@ -5,7 +5,6 @@ import dev.paperstream.events.PaperType;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.EmbeddedKafkaBroker;
 import dev.paperstream.testkit.PostgresServer;
-import java.io.File;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -38,7 +37,10 @@ public final class NotesBenchmark {
         int rate = Integer.getInteger("rate", 100);
         int seconds = Integer.getInteger("seconds", 20);
         int bulk = Integer.getInteger("papers", 100_000);
-        Path jar = Path.of(System.getProperty("jar", "target/quarkus-app/quarkus-run.jar"));
+        // Maven runs exec:java from the reactor root; the module's target/ is where these classes were compiled.
+        Path target = Path.of(NotesBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Path jar = System.getProperty("jar") == null ? target.resolve("quarkus-app/quarkus-run.jar")
+                : Path.of(System.getProperty("jar"));
         if (!jar.toFile().exists()) {
             throw new IllegalStateException(jar + " is missing: package the service first (see README.md)");
         }
@@ -49,7 +51,7 @@ public final class NotesBenchmark {
                     "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(), "-Dquarkus.datasource.username=" + db.user(),
                     "-Dquarkus.datasource.password=" + db.password(), "-Dquarkus.http.port=" + port,
                     "-Dpaperstream.auth.admin-token=" + ADMIN, "-Dquarkus.log.level=WARN", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(new File("target/bench-notes-service.log")).start();
+                    .redirectErrorStream(true).redirectOutput(target.resolve("bench-notes-service.log").toFile()).start();
             System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
             try {
                 String base = "http://localhost:" + port;
