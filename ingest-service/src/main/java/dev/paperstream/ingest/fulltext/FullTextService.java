@@ -1,34 +1,50 @@
 package dev.paperstream.ingest.fulltext;
 
 import dev.paperstream.events.PaperParsed;
+import dev.paperstream.ingest.grobid.GrobidClient;
+import dev.paperstream.ingest.grobid.GrobidConfig;
 import dev.paperstream.ingest.grobid.TeiParser;
 import dev.paperstream.ingest.pdf.EmbeddedPdfParser;
 import dev.paperstream.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
- * Parses a paper's full text (GROBID TEI as given, or a PDF through the embedded parser), stores the
- * structure and publishes paper.parsed in the same transaction.
+ * Parses a paper's full text (GROBID TEI as given, or a PDF through GROBID when configured and up,
+ * else the embedded parser), stores the structure and publishes paper.parsed in the same transaction.
  */
 @ApplicationScoped
 public class FullTextService {
+    private static final Logger LOG = Logger.getLogger(FullTextService.class);
     private final ParsedPaperRepository parsed;
     private final Outbox outbox;
     private final EmbeddedPdfParser pdfParser;
+    private final Optional<GrobidClient> grobid;
 
-    public FullTextService(ParsedPaperRepository parsed, Outbox outbox, FullTextConfig config) {
+    public FullTextService(ParsedPaperRepository parsed, Outbox outbox, FullTextConfig config,
+            GrobidConfig grobidConfig) {
         this.parsed = parsed;
         this.outbox = outbox;
         this.pdfParser = new EmbeddedPdfParser(config.maxPages());
+        this.grobid = grobidConfig.url().map(url -> new GrobidClient(url, grobidConfig));
     }
 
     public PaperParsed fromTei(String id, int version, byte[] tei) {
         return publish(TeiParser.parse(new ByteArrayInputStream(tei)).toEvent(id, version));
     }
 
+    /** Through GROBID when it is configured and answers; otherwise the embedded parser. */
     public PaperParsed fromPdf(String id, int version, byte[] pdf) {
+        if (grobid.isPresent()) {
+            try {
+                return publish(grobid.get().processFulltext(pdf).toEvent(id, version));
+            } catch (GrobidClient.GrobidUnavailableException e) {
+                LOG.warnf("GROBID failed for %sv%d (%s); using the embedded parser", id, version, e.getMessage());
+            }
+        }
         return publish(pdfParser.parse(pdf).structure().toEvent(id, version));
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for arxiv.org (API, RSS, OAI-PMH, PDFs) that replays scripted responses and records
+ * A local stand-in for arxiv.org (API, RSS, OAI-PMH, PDFs) and GROBID that replays scripted responses and records
  * every request with its arrival time and how many requests were in flight at once. The service's
  * arXiv URLs point at it for the whole test run.
  */
@@ -55,7 +55,8 @@ public class FakeArxiv implements QuarkusTestResourceLifecycleManager {
         return Map.of("paperstream.arxiv.api-url", base + "/api/query",
                 "paperstream.arxiv.rss-url", base + "/rss",
                 "paperstream.arxiv.oai-url", base + "/oai",
-                "paperstream.arxiv.pdf-url", base + "/pdf");
+                "paperstream.arxiv.pdf-url", base + "/pdf",
+                "paperstream.grobid.url", base + "/grobid");
     }
 
     @Override

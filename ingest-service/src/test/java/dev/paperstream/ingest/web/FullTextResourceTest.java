@@ -13,6 +13,7 @@ import dev.paperstream.events.CloudEventHeaders;
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.Topics;
+import dev.paperstream.ingest.arxiv.FakeArxiv;
 import dev.paperstream.ingest.pdf.TestPdfs;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
@@ -32,12 +33,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(FakeArxiv.class)
 class FullTextResourceTest {
+
+    @BeforeEach
+    void noGrobidScripted() {
+        // unscripted, the fake GROBID answers 404: PDFs fall back to the embedded parser
+        FakeArxiv.reset();
+    }
+
+    @Test
+    void aPdfGoesThroughGrobidWhenItAnswers() throws IOException {
+        FakeArxiv.script("/grobid/api/processFulltextDocument", FakeArxiv.Reply.ok("application/xml", tei()));
+
+        editor().contentType("application/pdf").body(TestPdfs.paper())
+                .when().post("/api/papers/2511.00420v1/fulltext")
+                .then().statusCode(200).body("parser", equalTo("grobid 0.8.0"))
+                .body("sections.heading", hasItem("2 Method"));
+        assertThat(FakeArxiv.requests()).extracting(FakeArxiv.Request::path)
+                .containsExactly("/grobid/api/processFulltextDocument");
+    }
 
     static RequestSpecification editor() {
         return given().header("Authorization", "Bearer test-editor-token");
