@@ -62,9 +62,12 @@ public class ScoreRepository {
             if (ps.executeUpdate() == 0) {
                 return false;
             }
-            try (PreparedStatement mark = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ? AND NOT scored")) {
+            try (PreparedStatement mark = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ? AND NOT scored");
+                    PreparedStatement team = c.prepareStatement("INSERT INTO team (name) VALUES (?) ON CONFLICT DO NOTHING")) {
                 mark.setString(1, s.id());
                 mark.executeUpdate();
+                team.setString(1, s.team());
+                team.executeUpdate();
             }
             return true;
         } catch (SQLException e) {
@@ -92,7 +95,7 @@ public class ScoreRepository {
     /** Every team that has scored anything, for the UI's filter. */
     public List<String> teams() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT team FROM paper_score ORDER BY team");
+                PreparedStatement ps = c.prepareStatement("SELECT name FROM team ORDER BY name");
                 ResultSet rs = ps.executeQuery()) {
             List<String> teams = new ArrayList<>();
             while (rs.next()) {

@@ -14,4 +14,6 @@ public final class Templates {
     public static native TemplateInstance inbox(Viewer viewer, InboxView view);
 
     public static native TemplateInstance paper(Viewer viewer, PaperView view);
+
+    public static native TemplateInstance team(Viewer viewer, TeamPage.TeamView view);
 }

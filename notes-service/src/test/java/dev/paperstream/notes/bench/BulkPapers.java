@@ -44,6 +44,7 @@ final class BulkPapers {
                         WHERE p.source = 'snapshot'
                         ON CONFLICT DO NOTHING""");
                 s.executeUpdate("UPDATE notes.paper SET scored = true WHERE source = 'snapshot'");
+                s.executeUpdate("INSERT INTO notes.team (name) VALUES ('bulk-a'), ('bulk-b') ON CONFLICT DO NOTHING");
                 s.executeUpdate("""
                         INSERT INTO notes.reading_item (paper_id, team)
                         SELECT paper_id, team FROM notes.paper_score WHERE team IN ('bulk-a', 'bulk-b')

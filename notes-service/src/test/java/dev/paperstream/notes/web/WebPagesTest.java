@@ -81,6 +81,19 @@ class WebPagesTest {
     }
 
     @Test
+    void theTeamPageShowsChannelTargetsOnlyToEditors() {
+        given().header("Authorization", "Bearer test-admin-token").contentType("application/json")
+                .body("[{\"kind\":\"email\",\"target\":\"web@example.org\"}]")
+                .put("/api/teams/web-team/channels").then().statusCode(200);
+        given().get("/teams/web-team").then().statusCode(200)
+                .body(allOf(containsString("Team web-team"), containsString("/feeds/web-team.atom"),
+                        containsString("email: (sign in as editor to see)"), not(containsString("web@example.org"))));
+        given().cookie("paperstream_session", "test-editor-token").get("/teams/web-team").then()
+                .body(containsString("email: web@example.org"));
+        given().get("/teams/bad name").then().statusCode(400);
+    }
+
+    @Test
     void anAnonymousFormPostIsSentToSignIn() {
         Response page = given().get("/papers/" + ID);
         String csrf = page.getCookie("csrf-token");
