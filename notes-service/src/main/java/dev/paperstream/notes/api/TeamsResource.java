@@ -73,8 +73,10 @@ public class TeamsResource {
         return Map.of("papers", digest.send(team(team)));
     }
 
+    /** Editors only: a delivery names its target, and a Slack webhook URL is as good as a password. */
     @GET
     @Path("notifications")
+    @RolesAllowed("editor")
     public List<Delivery> deliveries(@QueryParam("team") String team, @QueryParam("paperId") String paperId) {
         return notifications.list(PapersResource.blankToNull(team), PapersResource.blankToNull(paperId), 200);
     }

@@ -118,7 +118,8 @@ class NotificationsTest {
         assertThat(receiver.at("/slack")).hasSize(1);
         assertThat(receiver.at("/hook")).hasSize(1);
         assertThat(mailTo("team@example.org")).hasSize(1);
-        given().queryParam("team", "notify-team").get("/api/notifications").then().statusCode(200)
+        given().header("Authorization", "Bearer test-editor-token").queryParam("team", "notify-team")
+                .get("/api/notifications").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.everyItem(equalTo("DELIVERED")))
                 .body("size()", equalTo(3));
     }
@@ -134,9 +135,12 @@ class NotificationsTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/flaky").size() == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().queryParam("paperId", id).get("/api/notifications").then()
+                given().header("Authorization", "Bearer test-editor-token").queryParam("paperId", id)
+                        .get("/api/notifications").then()
                         .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(3)));
-        given().get("/papers/" + id).then().statusCode(200).body(containsString("DELIVERED</strong> after 3 attempt(s)"));
+        given().get("/papers/" + id).then().statusCode(200).body(containsString("DELIVERED</strong> after 3 attempt(s)"),
+                org.hamcrest.Matchers.not(containsString("/flaky")));
+        given().queryParam("paperId", id).get("/api/notifications").then().statusCode(401);
     }
 
     @Test
