@@ -3,13 +3,15 @@ package dev.paperstream.ingest.arxiv;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
 /**
- * Not ready while arXiv refuses us with 403: the harvester has stopped and an operator must look
- * (clear it with {@code DELETE /api/arxiv/block} once the cause is fixed).
+ * The health warning for a 403 from arXiv: the harvester has stopped and an operator must look (clear
+ * it with {@code DELETE /api/arxiv/block} once the cause is fixed). It is its own group,
+ * {@code /q/health/group/arxiv}, and not part of readiness: imports, full text and the API keep
+ * working while polling is stopped, so taking the service out of rotation would only hide it.
  */
-@Readiness
+@HealthGroup("arxiv")
 @ApplicationScoped
 public class ArxivHealthCheck implements HealthCheck {
     private final ArxivRateLimiter limiter;

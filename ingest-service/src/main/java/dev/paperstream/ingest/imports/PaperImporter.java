@@ -3,6 +3,7 @@ package dev.paperstream.ingest.imports;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.store.PaperVersionRepository;
+import dev.paperstream.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.List;
 @ApplicationScoped
 public class PaperImporter {
     private final PaperVersionRepository versions;
-    private final OutboxBatch outbox;
+    private final Outbox outbox;
 
-    public PaperImporter(PaperVersionRepository versions, OutboxBatch outbox) {
+    public PaperImporter(PaperVersionRepository versions, Outbox outbox) {
         this.versions = versions;
         this.outbox = outbox;
     }
@@ -27,11 +28,11 @@ public class PaperImporter {
         int duplicates = 0;
         List<String> ids = new ArrayList<>();
         boolean[] fresh = versions.insertIfNew(papers);
-        List<PaperDiscovered> toPublish = new ArrayList<>();
+        List<Outbox.Keyed> toPublish = new ArrayList<>();
         for (int i = 0; i < fresh.length; i++) {
             PaperDiscovered paper = papers.get(i);
             if (fresh[i]) {
-                toPublish.add(paper);
+                toPublish.add(new Outbox.Keyed(paper.id(), paper));
                 ids.add(paper.id());
             } else {
                 duplicates++;

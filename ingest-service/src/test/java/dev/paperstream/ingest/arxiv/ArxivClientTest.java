@@ -108,7 +108,7 @@ class ArxivClientTest {
     }
 
     @Test
-    void a403StopsEveryInstanceAndMakesTheServiceNotReadyUntilAnAdminClearsIt() {
+    void a403StopsEveryInstanceAndRaisesTheArxivHealthWarningUntilAnAdminClearsIt() {
         FakeArxiv.script("/forbidden", FakeArxiv.Reply.status(403, Map.of()));
         FakeArxiv.script("/fine", FakeArxiv.Reply.ok("text/plain", "ok".getBytes()));
 
@@ -118,8 +118,9 @@ class ArxivClientTest {
         assertThatThrownBy(() -> newInstance().get(URI.create(FakeArxiv.base() + "/fine")))
                 .hasMessageContaining("polling is stopped");
         assertThat(FakeArxiv.requests()).extracting(FakeArxiv.Request::path).containsExactly("/forbidden");
-        given().when().get("/q/health/ready").then().statusCode(503)
+        given().when().get("/q/health/group/arxiv").then().statusCode(503)
                 .body("checks.name", hasItem("arxiv-etiquette"));
+        given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/api/arxiv/block").then().statusCode(200);
 
         given().header("Authorization", "Bearer test-editor-token").when().delete("/api/arxiv/block")
@@ -127,6 +128,7 @@ class ArxivClientTest {
         given().header("Authorization", "Bearer test-admin-token").when().delete("/api/arxiv/block")
                 .then().statusCode(204);
         assertThat(newInstance().get(URI.create(FakeArxiv.base() + "/fine")).status()).isEqualTo(200);
+        given().when().get("/q/health/group/arxiv").then().statusCode(200);
     }
 
     @Test
