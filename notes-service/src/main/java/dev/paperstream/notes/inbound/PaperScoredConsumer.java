@@ -44,8 +44,10 @@ public class PaperScoredConsumer {
         this.stored = stored;
     }
 
+    // Scores are processed side by side: each transaction holds its paper's advisory lock and the upsert
+    // keeps the newest (version, scoredAt), so the order of arrival does not change the outcome.
     @Incoming(CHANNEL)
-    @Blocking
+    @Blocking(ordered = false)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<PaperScored> event = IncomingEvent.of(record, EventType.PAPER_SCORED, PaperScored.class);
