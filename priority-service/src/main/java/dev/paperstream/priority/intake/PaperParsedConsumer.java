@@ -13,16 +13,15 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Takes the code links that ingest found in a paper's full text and re-scores the paper, so that code
- * mentioned only in the PDF counts. A parse of a paper priority has not seen yet changes nothing.
+ * mentioned only in the PDF counts. A parse of a paper priority has not seen yet is not dropped: it goes
+ * to the dead-letter topic with the reason, to be replayed once the paper is known.
  */
 @ApplicationScoped
 public class PaperParsedConsumer {
     static final String CONSUMER = "priority-service.paper-parsed";
-    private static final Logger LOG = Logger.getLogger(PaperParsedConsumer.class);
 
     private final ProcessedEvents processed;
     private final PaperRepository papers;
@@ -45,8 +44,8 @@ public class PaperParsedConsumer {
         PaperParsed parsed = event.payload();
         Optional<StoredPaper> paper = papers.addFullTextCodeLinks(parsed.id(), parsed.codeLinks());
         if (paper.isEmpty()) {
-            LOG.debugf("paper.parsed for %s, which priority has not seen; nothing to re-score", parsed.id());
-            return;
+            throw new IllegalStateException("paper.parsed for " + parsed.id() + " arrived before its paper.discovered;"
+                    + " replay it once the paper is known");
         }
         StoredPaper p = paper.get();
         scoring.scoreForAllTeams(p.id(), p.version(), p.text());

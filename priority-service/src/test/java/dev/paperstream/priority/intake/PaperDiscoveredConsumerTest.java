@@ -121,4 +121,22 @@ class PaperDiscoveredConsumerTest {
             assertThat(reason).contains("PaperDiscovered");
         }
     }
+
+    @Test
+    void aParseOfAPaperNotYetDiscoveredIsKeptInTheDeadLetterTopicWithTheReason() {
+        String id = "2611.09" + String.format("%03d", new java.util.Random().nextInt(1000));
+        try (KafkaConsumer<String, String> dlq = TestKafka.consumer(Topics.deadLetter("priority", Topics.PAPER_PARSED))) {
+            TestKafka.send(EventType.PAPER_PARSED, id, new dev.paperstream.events.PaperParsed(id, 1, "grobid 0.8.0",
+                    List.of(), null, null, null, 3, List.of("https://github.com/example/early"), false, false));
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestKafka.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
+                return !dead.isEmpty();
+            });
+            String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(reason).contains(id).contains("before its paper.discovered");
+            assertThat(dead.get(0).value()).contains("github.com/example/early");
+        }
+    }
 }
