@@ -15,13 +15,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Takes the code links that ingest found in a paper's full text and re-scores the paper, so that code
- * mentioned only in the PDF counts. A parse of a paper priority has not seen yet is not dropped: it goes
+ * Takes the code links that ingest found in a paper's full text, and its outline for the type classifier,
+ * and re-scores the paper, so that code mentioned only in the PDF counts. A parse of a paper priority has not seen yet is not dropped: it goes
  * to the dead-letter topic with the reason, to be replayed once the paper is known.
  */
 @ApplicationScoped
 public class PaperParsedConsumer {
     static final String CONSUMER = "priority-service.paper-parsed";
+    private static final int MAX_OUTLINE = 8_000;
 
     private final ProcessedEvents processed;
     private final PaperRepository papers;
@@ -42,12 +43,25 @@ public class PaperParsedConsumer {
             return;
         }
         PaperParsed parsed = event.payload();
-        Optional<StoredPaper> paper = papers.addFullTextCodeLinks(parsed.id(), parsed.codeLinks());
+        Optional<StoredPaper> paper = papers.addFullText(parsed.id(), parsed.codeLinks(), outline(parsed));
         if (paper.isEmpty()) {
             throw new IllegalStateException("paper.parsed for " + parsed.id() + " arrived before its paper.discovered;"
                     + " replay it once the paper is known");
         }
         StoredPaper p = paper.get();
         scoring.scoreForAllTeams(p.id(), p.version(), p.text());
+    }
+
+    /**
+     * Headings, algorithm labels and captions: the parts of a full text that say what kind of paper it is
+     * ("Theorem 2", "Kernel fusion", "Ablation study") without drowning the abstract in body text.
+     */
+    static String outline(PaperParsed parsed) {
+        StringBuilder out = new StringBuilder();
+        parsed.sections().forEach(s -> out.append(s.heading()).append(". "));
+        parsed.algorithms().forEach(a -> out.append(a.label()).append(". "));
+        parsed.figureCaptions().forEach(c -> out.append(c).append(". "));
+        parsed.tableCaptions().forEach(c -> out.append(c).append(". "));
+        return out.length() > MAX_OUTLINE ? out.substring(0, MAX_OUTLINE) : out.toString();
     }
 }

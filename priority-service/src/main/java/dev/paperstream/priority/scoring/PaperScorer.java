@@ -26,8 +26,9 @@ public final class PaperScorer {
         TokenizedText titleAndAbstract = TokenizedText.of(paper.title(), paper.abstractText());
         TypeDecision type = overrides.paperType() != null
                 ? new TypeDecision(overrides.paperType(), "given")
-                : classifier.classify(paper.comment() == null ? titleAndAbstract
-                        : titleAndAbstract.followedBy(TokenizedText.of(paper.comment())));
+                : classifier.classify(titleAndAbstract
+                        .followedBy(TokenizedText.of(paper.comment() == null ? "" : paper.comment()))
+                        .followedBy(TokenizedText.of(paper.fullTextOutline())));
         RelevanceDecision relevance = overrides.relevance() != null
                 ? new RelevanceDecision(overrides.relevance(), "given")
                 : relevanceModel.rate(titleAndAbstract);

@@ -11,7 +11,8 @@ public record PaperText(
         List<String> categories,
         Instant published,
         List<String> codeLinks,
-        List<String> fullTextCodeLinks) {
+        List<String> fullTextCodeLinks,
+        String fullTextOutline) {
 
     public PaperText {
         title = title == null ? "" : title;
@@ -19,5 +20,12 @@ public record PaperText(
         categories = categories == null ? List.of() : List.copyOf(categories);
         codeLinks = codeLinks == null ? List.of() : List.copyOf(codeLinks);
         fullTextCodeLinks = fullTextCodeLinks == null ? List.of() : List.copyOf(fullTextCodeLinks);
+        fullTextOutline = fullTextOutline == null ? "" : fullTextOutline;
+    }
+
+    /** A paper whose full text has not been parsed. */
+    public PaperText(String title, String abstractText, String comment, List<String> categories, Instant published,
+            List<String> codeLinks, List<String> fullTextCodeLinks) {
+        this(title, abstractText, comment, categories, published, codeLinks, fullTextCodeLinks, "");
     }
 }

@@ -55,7 +55,7 @@ public class PaperRepository {
     }
 
     private static final String SELECT = "SELECT id, version, title, abstract, comment, categories, published, "
-            + "code_links, fulltext_code_links FROM paper ";
+            + "code_links, fulltext_code_links, fulltext_outline FROM paper ";
 
     /** Papers first published after {@code since}, by id after {@code afterId}, at most {@code limit}. */
     public List<StoredPaper> publishedAfter(Instant since, String afterId, int limit) {
@@ -70,14 +70,18 @@ public class PaperRepository {
         }
     }
 
-    /** Adds code links found in the full text; answers the updated paper, or empty when it is not known. */
+    /**
+     * Adds what scoring reads of the full text (its code links and its outline: headings, algorithm
+     * labels and captions); answers the updated paper, or empty when it is not known.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<StoredPaper> addFullTextCodeLinks(String id, List<String> links) {
+    public Optional<StoredPaper> addFullText(String id, List<String> links, String outline) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE paper SET fulltext_code_links = ?, updated_at = now() WHERE id = ?")) {
+                    "UPDATE paper SET fulltext_code_links = ?, fulltext_outline = ?, updated_at = now() WHERE id = ?")) {
                 ps.setArray(1, c.createArrayOf("text", links.toArray()));
-                ps.setString(2, id);
+                ps.setString(2, outline);
+                ps.setString(3, id);
                 if (ps.executeUpdate() == 0) {
                     return Optional.empty();
                 }
@@ -97,7 +101,8 @@ public class PaperRepository {
             while (rs.next()) {
                 out.add(new StoredPaper(rs.getString(1), rs.getInt(2), new PaperText(rs.getString(3), rs.getString(4),
                         rs.getString(5), TeamRepository.strings(rs.getArray(6)), rs.getTimestamp(7).toInstant(),
-                        TeamRepository.strings(rs.getArray(8)), TeamRepository.strings(rs.getArray(9)))));
+                        TeamRepository.strings(rs.getArray(8)), TeamRepository.strings(rs.getArray(9)),
+                        rs.getString(10))));
             }
         }
         return out;

@@ -66,4 +66,22 @@ class PaperScorerTest {
         assertThat(s.score()).isEqualTo(9);
         assertThat(s.citations()).isEqualTo(500);
     }
+
+    @Test
+    void theParsedFullTextsOutlineCountsForThePaperType() {
+        String title = "Entanglement in random circuits";
+        String abstractText = "We study entanglement growth in random quantum circuits of many qubits.";
+        PaperText metadataOnly = new PaperText(title, abstractText, null, List.of("quant-ph"),
+                NOW.minus(Duration.ofDays(40)), List.of(), List.of());
+        PaperText parsed = new PaperText(title, abstractText, null, List.of("quant-ph"),
+                NOW.minus(Duration.ofDays(40)), List.of(), List.of(),
+                "1 Introduction. 2 Main theorem. 3 Proof of the upper bound. 4 A matching lower bound. Lemma 5.");
+        CitationCount unknown = CitationCount.unknown("no provider configured");
+
+        assertThat(scorer.score(metadataOnly, KEYWORDS, unknown, Overrides.NONE, NOW).paperType())
+                .isEqualTo(PaperType.EMPIRICAL);
+        Scoring withFullText = scorer.score(parsed, KEYWORDS, unknown, Overrides.NONE, NOW);
+        assertThat(withFullText.paperType()).isEqualTo(PaperType.THEORETICAL);
+        assertThat(withFullText.reasons().get(2)).startsWith("type: THEORETICAL").contains("theorem");
+    }
 }
