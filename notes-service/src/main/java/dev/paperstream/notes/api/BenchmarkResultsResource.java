@@ -22,10 +22,10 @@ public class BenchmarkResultsResource {
     @GET
     public List<BenchmarkCompleted> list(@QueryParam("paperId") String paperId,
             @QueryParam("limit") String limit) {
-        String id = PapersResource.blankToNull(paperId);
+        String id = QueryParams.blankToNull(paperId);
         if (id != null) {
             PapersResource.requireValid(id);
         }
-        return results.list(id, PapersResource.intParam("limit", limit, 100, 1, PapersResource.MAX_LIMIT));
+        return results.list(id, QueryParams.intParam("limit", limit, 100, 1, PapersResource.MAX_LIMIT));
     }
 }

@@ -15,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The triage list and the paper page's data. */
 @Path("/api/papers")
@@ -43,9 +41,12 @@ public class PapersResource {
     public PaperPage list(@QueryParam("team") String team, @QueryParam("priority") String priority,
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return list.list(new PaperFilter(blankToNull(team), parse(Priority.class, "priority", priority),
-                parse(PaperType.class, "type", type), parse(ReadingStatus.class, "status", status), blankToNull(q),
-                intParam("limit", limit, 50, 1, MAX_LIMIT), intParam("offset", offset, 0, 0, Integer.MAX_VALUE)));
+        return list.list(new PaperFilter(QueryParams.blankToNull(team),
+                QueryParams.enumParam(Priority.class, "priority", priority),
+                QueryParams.enumParam(PaperType.class, "type", type),
+                QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q),
+                QueryParams.intParam("limit", limit, 50, 1, MAX_LIMIT),
+                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE)));
     }
 
     @GET
@@ -60,39 +61,6 @@ public class PapersResource {
     static void requireValid(String id) {
         if (!ArxivId.isValid(id)) {
             throw ProblemException.badRequest(ArxivId.explain(id));
-        }
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static int intParam(String name, String value, int fallback, int min, int max) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below like an out-of-range number
-        }
-        throw ProblemException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ", got '" + v + "'");
         }
     }
 }

@@ -46,7 +46,7 @@ public class QueueResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     public QueueItem status(@PathParam("id") String id, @PathParam("team") String team, StatusChange change) {
-        ReadingStatus status = PapersResource.parse(ReadingStatus.class, "status", change == null ? null : change.status());
+        ReadingStatus status = QueryParams.enumParam(ReadingStatus.class, "status", change == null ? null : change.status());
         if (status == null) {
             throw ProblemException.badRequest("status is required, one of " + List.of(ReadingStatus.values()));
         }

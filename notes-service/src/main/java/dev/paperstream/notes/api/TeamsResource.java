@@ -78,7 +78,7 @@ public class TeamsResource {
     @Path("notifications")
     @RolesAllowed("editor")
     public List<Delivery> deliveries(@QueryParam("team") String team, @QueryParam("paperId") String paperId) {
-        return notifications.list(PapersResource.blankToNull(team), PapersResource.blankToNull(paperId), 200);
+        return notifications.list(QueryParams.blankToNull(team), QueryParams.blankToNull(paperId), 200);
     }
 
     static String team(String team) {

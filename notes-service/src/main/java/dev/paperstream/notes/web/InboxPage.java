@@ -2,11 +2,11 @@ package dev.paperstream.notes.web;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
+import dev.paperstream.notes.api.QueryParams;
 import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperListRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
-import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 
 /** The triage inbox: the same list as {@code GET /api/papers}, as a page. */
 @Path("/")
@@ -36,33 +35,11 @@ public class InboxPage {
     public TemplateInstance inbox(@QueryParam("team") String team, @QueryParam("priority") String priority,
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("offset") String offset) {
-        PaperFilter filter = new PaperFilter(blankToNull(team), option(Priority.class, priority),
-                option(PaperType.class, type), option(ReadingStatus.class, status), blankToNull(q), PAGE_SIZE,
-                offset(offset));
+        PaperFilter filter = new PaperFilter(QueryParams.blankToNull(team),
+                QueryParams.enumParam(Priority.class, "priority", priority),
+                QueryParams.enumParam(PaperType.class, "type", type),
+                QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q), PAGE_SIZE,
+                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE));
         return Templates.inbox(Viewer.of(identity), new InboxView(filter, list.list(filter), scores.teams()));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static <E extends Enum<E>> E option(Class<E> type, String value) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("unknown " + type.getSimpleName() + " '" + v + "'");
-        }
-    }
-
-    private static int offset(String value) {
-        try {
-            return value == null || value.isBlank() ? 0 : Math.max(0, Integer.parseInt(value.trim()));
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("offset must be a whole number, got '" + value + "'");
-        }
     }
 }
