@@ -17,8 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,33 +36,70 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to Kafka in insertion order, with CloudEvents headers, and deletes
  * them once the broker has acknowledged them. Rows are locked with SKIP LOCKED so that several
  * instances of a service can relay side by side. Delivery is at least once: consumers are idempotent.
+ * In one process, batches are relayed by one thread, one after the other, so that a later batch can
+ * never overtake an earlier one; the thread is woken when an outbox transaction commits and polls every
+ * {@code paperstream.outbox.poll-interval} for rows written by other instances.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 500;
 
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
     private final String source;
+    private final int batchSize;
+    private final Properties producerTuning;
     private final AtomicReference<KafkaProducer<String, String>> producer = new AtomicReference<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastError;
 
     public OutboxRelay(AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            @ConfigProperty(name = "paperstream.outbox.batch-size", defaultValue = "5000") int batchSize,
+            @ConfigProperty(name = "paperstream.outbox.producer.batch-size", defaultValue = "262144") int producerBatch,
+            @ConfigProperty(name = "paperstream.outbox.producer.linger", defaultValue = "5") int lingerMs,
+            @ConfigProperty(name = "paperstream.outbox.producer.compression", defaultValue = "lz4") String compression,
             MeterRegistry registry) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.source = "paperstream/" + applicationName;
+        this.batchSize = batchSize;
+        this.producerTuning = new Properties();
+        producerTuning.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(producerBatch));
+        producerTuning.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
+        producerTuning.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         registry.gauge("paperstream.outbox.backlog", this, OutboxRelay::backlogOrMinusOne);
     }
 
-    @Scheduled(every = "${paperstream.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${paperstream.outbox.poll-interval:1s}")
+    void poll() {
+        wake();
+    }
+
+    /** Relays everything committed so far, soon, on the relay thread; wake-ups while it runs give one more run. */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    relay();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                queued.set(false);
+            }
+        }
+    }
+
     void relay() {
         try {
-            while (relayBatch() == BATCH) {
+            while (relayBatch() == batchSize) {
                 // a full batch means more are waiting: go on without waiting for the next tick
             }
             lastSuccess = Instant.now();
@@ -79,7 +120,7 @@ public class OutboxRelay {
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT seq, event_id, topic, event_key, ce_type, payload, created_at FROM outbox"
-                                + " ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED");
+                                + " ORDER BY seq LIMIT " + batchSize + " FOR UPDATE SKIP LOCKED");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ProducerRecord<String, String> record = new ProducerRecord<>(
@@ -128,10 +169,10 @@ public class OutboxRelay {
         KafkaProducer<String, String> p = producer.get();
         if (p == null) {
             Properties props = new Properties();
+            props.putAll(producerTuning);
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             props.put(ProducerConfig.CLIENT_ID_CONFIG, source.replace('/', '-') + "-outbox");
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
@@ -173,7 +214,11 @@ public class OutboxRelay {
         return lastError;
     }
 
-    void close(@Observes ShutdownEvent event) {
+    void close(@Observes ShutdownEvent event) throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("outbox relay still busy at shutdown; its batch is relayed again after the restart");
+        }
         KafkaProducer<String, String> p = producer.getAndSet(null);
         if (p != null) {
             p.close(Duration.ofSeconds(5));
