@@ -29,7 +29,8 @@ public record ArxivId(String id, int version) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("missing arXiv id");
         }
-        String bare = URL_PREFIX.matcher(text.trim()).replaceFirst("");
+        String trimmed = text.trim();
+        String bare = trimmed.startsWith("http") ? URL_PREFIX.matcher(trimmed).replaceFirst("") : trimmed;
         Matcher v = VERSIONED.matcher(bare);
         if (!v.matches() || !isValidId(v.group(1))) {
             throw new IllegalArgumentException("'" + text.trim() + "' is not an arXiv id");

@@ -19,7 +19,7 @@ public final class CodeLinks {
     public static List<String> find(String... texts) {
         Set<String> found = new LinkedHashSet<>();
         for (String text : texts) {
-            if (text == null) {
+            if (text == null || !mayHaveHost(text)) {
                 continue;
             }
             Matcher m = URL.matcher(text);
@@ -35,5 +35,15 @@ public final class CodeLinks {
             }
         }
         return List.copyOf(found);
+    }
+
+    // the regex costs more than the rest of a snapshot record together; every host has ".com", ".org" or ".co"
+    private static boolean mayHaveHost(String text) {
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (text.regionMatches(true, dot + 1, "co", 0, 2) || text.regionMatches(true, dot + 1, "org", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

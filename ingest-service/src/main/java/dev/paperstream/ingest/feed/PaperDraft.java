@@ -3,11 +3,13 @@ package dev.paperstream.ingest.feed;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperLinks;
 import dev.paperstream.events.PaperSource;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,10 +76,37 @@ public final class PaperDraft {
     public static Instant instant(String text, String field) {
         String t = text.trim();
         try {
+            if (isPlainUtc(t)) {
+                // yyyy-MM-ddTHH:mm:ssZ, the form of most feeds and of the snapshot: the formatter costs ten times more
+                return LocalDateTime.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10), digits(t, 11, 13),
+                        digits(t, 14, 16), digits(t, 17, 19)).toInstant(ZoneOffset.UTC);
+            }
             return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(field + " '" + t + "' is not an ISO-8601 date");
         }
+    }
+
+    private static boolean isPlainUtc(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            boolean separator = i == 4 || i == 7 || i == 10 || i == 13 || i == 16;
+            if (!separator && (t.charAt(i) < '0' || t.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (t.charAt(i) - '0');
+        }
+        return value;
     }
 }

@@ -1,22 +1,61 @@
 package dev.paperstream.ingest.feed;
 
-import java.util.regex.Pattern;
-
 /** Feeds wrap titles and abstracts at fixed columns; the events carry them as single-spaced text. */
 public final class Whitespace {
-    private static final Pattern RUNS = Pattern.compile("\\s+");
-
     private Whitespace() {
     }
 
     /** Collapses runs of whitespace to one space and trims; null stays null. */
     public static String normalize(String text) {
-        return text == null ? null : RUNS.matcher(text).replaceAll(" ").trim();
+        if (text == null) {
+            return null;
+        }
+        // most text is already single-spaced, and a bulk import normalises millions of strings
+        if (isNormal(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (isSpace(ch)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(ch);
+            }
+        }
+        return out.toString();
     }
 
     /** Normalized, and null when nothing is left. */
     public static String normalizeToNull(String text) {
         String n = normalize(text);
         return n == null || n.isEmpty() ? null : n;
+    }
+
+    private static boolean isNormal(String text) {
+        int last = text.length() - 1;
+        if (last < 0) {
+            return true;
+        }
+        if (isSpace(text.charAt(0)) || isSpace(text.charAt(last))) {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char ch = text.charAt(i);
+            if (isSpace(ch) && (ch != ' ' || text.charAt(i + 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // the same characters as the \s of java.util.regex, which this class used before
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
     }
 }

@@ -1,5 +1,7 @@
 package dev.paperstream.ingest.imports;
 
+import dev.paperstream.events.EventJson;
+import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.store.PaperVersionRepository;
@@ -27,18 +29,23 @@ public class PaperImporter {
     public ImportResult importPapers(List<PaperDiscovered> papers, List<Rejection> rejected) {
         int duplicates = 0;
         List<String> ids = new ArrayList<>();
-        boolean[] fresh = versions.insertIfNew(papers);
-        List<Outbox.Keyed> toPublish = new ArrayList<>();
+        // serialised once: the stored payload and the event are the same JSON
+        String[] json = new String[papers.size()];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = EventJson.write(papers.get(i));
+        }
+        boolean[] fresh = versions.insertIfNew(papers, json);
+        List<Outbox.Written> toPublish = new ArrayList<>();
         for (int i = 0; i < fresh.length; i++) {
             PaperDiscovered paper = papers.get(i);
             if (fresh[i]) {
-                toPublish.add(new Outbox.Keyed(paper.id(), paper));
+                toPublish.add(new Outbox.Written(paper.id(), EventType.PAPER_DISCOVERED, json[i]));
                 ids.add(paper.id());
             } else {
                 duplicates++;
             }
         }
-        outbox.addAll(toPublish);
+        outbox.addAllWritten(toPublish);
         return new ImportResult(ids.size(), duplicates, rejected, ids);
     }
 }

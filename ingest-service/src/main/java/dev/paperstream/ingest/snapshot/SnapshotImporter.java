@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SnapshotImporter {
-    static final int BATCH = 1000;
+    static final int BATCH = 5000;
     static final int MAX_LISTED = 10_000;
     private static final Logger LOG = Logger.getLogger(SnapshotImporter.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);

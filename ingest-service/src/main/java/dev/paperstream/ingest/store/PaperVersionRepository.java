@@ -1,6 +1,5 @@
 package dev.paperstream.ingest.store;
 
-import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperDiscovered;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +22,12 @@ public class PaperVersionRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores each version unless it is known; element i is true when papers[i] was new. */
+    /**
+     * Stores each version unless it is known, with {@code payloads[i]} the event JSON of papers[i];
+     * element i of the answer is true when papers[i] was new.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean[] insertIfNew(List<PaperDiscovered> papers) {
+    public boolean[] insertIfNew(List<PaperDiscovered> papers, String[] payloads) {
         int n = papers.size();
         String[] ids = new String[n];
         Integer[] versions = new Integer[n];
@@ -34,7 +36,6 @@ public class PaperVersionRepository {
         Timestamp[] published = new Timestamp[n];
         Timestamp[] updated = new Timestamp[n];
         String[] sources = new String[n];
-        String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             PaperDiscovered p = papers.get(i);
             ids[i] = p.id();
@@ -44,7 +45,6 @@ public class PaperVersionRepository {
             published[i] = Timestamp.from(p.published());
             updated[i] = p.updated() == null ? null : Timestamp.from(p.updated());
             sources[i] = p.source().name().toLowerCase();
-            payloads[i] = EventJson.write(p);
         }
         // one statement for the whole batch; RETURNING names the versions that were new
         try (Connection c = dataSource.getConnection();

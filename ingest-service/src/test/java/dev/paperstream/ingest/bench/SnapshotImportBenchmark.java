@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,7 +24,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Snapshot import throughput through to Kafka: starts a real broker and PostgreSQL, runs the packaged
  * service (target/quarkus-app) as its own process, streams N synthetic snapshot records to
  * {@code POST /api/imports} and counts paper.discovered records until all N are on the topic.
- * Usage: see README ("Benchmarks"); argument: number of records (default 100000).
+ * Usage: see README ("Benchmarks"); arguments: number of records (default 100000) and the number of
+ * records of a warm-up import of other papers before the measured one (default 0: a cold service,
+ * whose JIT compiler and heap sizing are part of the time).
  */
 public final class SnapshotImportBenchmark {
     private static final String TOKEN = "bench-admin-token";
@@ -33,22 +36,33 @@ public final class SnapshotImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        // -Dbench.jar=... runs another build of the service (an earlier commit, to compare in the same run)
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
             jar = Path.of("ingest-service/target/quarkus-app/quarkus-run.jar");
         }
         Path file = Files.createTempFile("snapshot-bench", ".jsonl");
-        writeRecords(file, n);
+        writeRecords(file, 0, n);
+        Path warmupFile = Files.createTempFile("snapshot-bench-warmup", ".jsonl");
+        writeRecords(warmupFile, 6_000_000, warmup);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
                 PostgresServer postgres = PostgresServer.startForTest()) {
             int port = FreePorts.find();
-            Process service = new ProcessBuilder("java", "-Dquarkus.http.port=" + port,
+            List<String> command = new ArrayList<>(List.of("java"));
+            // e.g. -Dbench.service-jvm-args=-XX:StartFlightRecording=filename=/tmp/ingest.jfr to profile the service
+            String jvmArgs = System.getProperty("bench.service-jvm-args", "").trim();
+            if (!jvmArgs.isEmpty()) {
+                command.addAll(List.of(jvmArgs.split("\\s+")));
+            }
+            command.addAll(List.of("-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                     "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
                     "-Dquarkus.datasource.username=" + postgres.user(),
                     "-Dquarkus.datasource.password=" + postgres.password(),
                     "-Dpaperstream.auth.admin-token=" + TOKEN, "-Dquarkus.log.level=WARN",
-                    "-jar", jar.toString())
+                    "-jar", jar.toString()));
+            Process service = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(Files.createTempFile("ingest-bench", ".log").toFile())
                     .start();
             try {
@@ -56,23 +70,17 @@ public final class SnapshotImportBenchmark {
                 awaitReady(http, port);
                 try (KafkaConsumer<String, String> consumer = consumer(broker.bootstrapServers())) {
                     consumer.poll(Duration.ofMillis(100));
+                    if (warmup > 0) {
+                        long warmupStart = System.nanoTime();
+                        post(http, port, warmupFile);
+                        awaitRecords(consumer, warmup, warmupStart);
+                        System.out.printf("warm-up: %d records through to Kafka in %.1f s%n", warmup,
+                                (System.nanoTime() - warmupStart) / 1e9);
+                    }
                     long start = System.nanoTime();
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                                    URI.create("http://localhost:" + port + "/api/imports"))
-                            .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/x-ndjson")
-                            .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    post(http, port, file);
                     double imported = (System.nanoTime() - start) / 1e9;
-                    if (answer.statusCode() != 200) {
-                        throw new IllegalStateException("import answered " + answer.statusCode() + ": " + answer.body());
-                    }
-                    long seen = 0;
-                    while (seen < n) {
-                        seen += consumer.poll(Duration.ofMillis(500)).count();
-                        if ((System.nanoTime() - start) / 1e9 > 600) {
-                            throw new IllegalStateException("only " + seen + " of " + n + " records after 600 s");
-                        }
-                    }
+                    awaitRecords(consumer, n, start);
                     double total = (System.nanoTime() - start) / 1e9;
                     System.out.printf("snapshot import: %d records, stored in %.1f s (%.0f papers/s), on Kafka after"
                             + " %.1f s (%.0f papers/s through to Kafka)%n", n, imported, n / imported, total, n / total);
@@ -83,12 +91,34 @@ public final class SnapshotImportBenchmark {
             }
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(warmupFile);
         }
     }
 
-    private static void writeRecords(Path file, int n) throws Exception {
+    private static void post(HttpClient http, int port, Path file) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/imports"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("import answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private static void awaitRecords(KafkaConsumer<String, String> consumer, int n, long start) {
+        long seen = 0;
+        while (seen < n) {
+            seen += consumer.poll(Duration.ofMillis(500)).count();
+            if ((System.nanoTime() - start) / 1e9 > 600) {
+                throw new IllegalStateException("only " + seen + " of " + n + " records after 600 s");
+            }
+        }
+    }
+
+    /** Records of papers {@code from} to {@code from + n - 1}, each a distinct new-style id. */
+    private static void writeRecords(Path file, int from, int n) throws Exception {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < from + n; i++) {
                 String id = String.format("%02d%02d.%05d", 10 + i / 1_200_000, 1 + (i / 100_000) % 12, i % 100_000);
                 w.write("{\"id\":\"" + id + "\",\"submitter\":\"Bench\",\"authors\":\"A. Author, B. Author\","
                         + "\"title\":\"Synthetic paper " + i + " on tiled attention\",\"comments\":\"8 pages\","
