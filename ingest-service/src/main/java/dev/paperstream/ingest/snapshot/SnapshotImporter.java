@@ -14,12 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
  * Streams a metadata snapshot (JSON Lines) into paper versions and events in batches of
  * {@value #BATCH}, one transaction each, so memory stays bounded whatever the file size (the full
- * snapshot is about 3M lines). Logs progress (records, rate, ETA from the bytes read) as it goes. The
+ * snapshot is about 3M lines); a batch is stored while the next one is parsed, and batches commit in
+ * file order. Logs progress (records, rate, ETA from the bytes read) as it goes. The
  * answer lists at most {@value #MAX_LISTED} ids and rejections; the counts are complete.
  */
 @ApplicationScoped
@@ -40,13 +45,14 @@ public class SnapshotImporter {
         CountingInputStream in = new CountingInputStream(body);
         long started = System.nanoTime();
         long lastReport = started;
-        int accepted = 0;
-        int duplicates = 0;
         int rejectedCount = 0;
         long lineNumber = 0;
-        List<String> ids = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         List<PaperDiscovered> batch = new ArrayList<>(BATCH);
+        Totals totals = new Totals();
+        // parsing and storing overlap: at most one batch is being stored while the next is parsed
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-import-writer"));
+        Future<ImportResult> writing = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -63,11 +69,9 @@ public class SnapshotImporter {
                     }
                 }
                 if (batch.size() == BATCH) {
-                    ImportResult r = importer.importPapers(batch, List.of());
-                    accepted += r.accepted();
-                    duplicates += r.duplicates();
-                    addIds(ids, r.ids());
-                    batch.clear();
+                    totals.add(writing);
+                    writing = write(writer, batch);
+                    batch = new ArrayList<>(BATCH);
                 }
                 long now = System.nanoTime();
                 if (now - lastReport > PROGRESS_EVERY.toNanos()) {
@@ -75,26 +79,57 @@ public class SnapshotImporter {
                     progress(lineNumber, in.count(), totalBytes, now - started);
                 }
             }
+            totals.add(writing);
+            if (!batch.isEmpty()) {
+                totals.add(write(writer, batch));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the snapshot stopped at line " + lineNumber, e);
-        }
-        if (!batch.isEmpty()) {
-            ImportResult r = importer.importPapers(batch, List.of());
-            accepted += r.accepted();
-            duplicates += r.duplicates();
-            addIds(ids, r.ids());
+        } finally {
+            // a batch still being stored when reading fails is complete: it commits, as it would have in turn
+            writer.shutdown();
         }
         LOG.infof("snapshot import done: %d lines, %d accepted, %d duplicates, %d rejected in %.1f s", lineNumber,
-                accepted, duplicates, rejectedCount, (System.nanoTime() - started) / 1e9);
-        return new ImportResult(accepted, duplicates, rejected, ids);
+                totals.accepted, totals.duplicates, rejectedCount, (System.nanoTime() - started) / 1e9);
+        return new ImportResult(totals.accepted, totals.duplicates, rejected, totals.ids);
     }
 
-    private static void addIds(List<String> ids, List<String> more) {
-        for (String id : more) {
-            if (ids.size() >= MAX_LISTED) {
+    /** Stores the batch on the writer thread, one transaction, while the caller parses the next one. */
+    private Future<ImportResult> write(ExecutorService writer, List<PaperDiscovered> batch) {
+        return writer.submit(() -> importer.importPapers(batch, List.of()));
+    }
+
+    /** What the stored batches add up to. */
+    private static final class Totals {
+        int accepted;
+        int duplicates;
+        final List<String> ids = new ArrayList<>();
+
+        /** Waits for the batch (null: none) and counts it; a failed batch fails the import. */
+        void add(Future<ImportResult> batch) {
+            if (batch == null) {
                 return;
             }
-            ids.add(id);
+            ImportResult r;
+            try {
+                r = batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("snapshot import interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            accepted += r.accepted();
+            duplicates += r.duplicates();
+            for (String id : r.ids()) {
+                if (ids.size() >= MAX_LISTED) {
+                    return;
+                }
+                ids.add(id);
+            }
         }
     }
 
