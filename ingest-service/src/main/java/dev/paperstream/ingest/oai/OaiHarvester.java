@@ -40,8 +40,20 @@ public class OaiHarvester {
             String nextFrom, boolean restarted) {
     }
 
+    /**
+     * Runs or resumes the harvest of the set (null: all of arXiv) for up to {@code maxPages} pages;
+     * an {@link OaiHarvestBusyException} when it is already running here or on another instance.
+     */
     public Harvest harvest(String set, String metadataPrefix, int maxPages) {
         String name = (set == null ? "" : set) + ":" + metadataPrefix;
+        try (OaiCheckpoints.Lease held = checkpoints.tryLock(name)
+                .orElseThrow(() -> new OaiHarvestBusyException(name))) {
+            return harvestHeld(name, set, metadataPrefix, maxPages);
+        }
+    }
+
+    private Harvest harvestHeld(String name, String set, String metadataPrefix, int maxPages) {
+        // read only now that the lock is held: the previous holder's last page is in it
         OaiCheckpoints.Checkpoint cp = checkpoints.load(name);
         int pages = 0;
         int accepted = 0;

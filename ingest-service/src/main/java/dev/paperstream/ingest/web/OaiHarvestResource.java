@@ -1,6 +1,7 @@
 package dev.paperstream.ingest.web;
 
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
+import dev.paperstream.ingest.oai.OaiHarvestBusyException;
 import dev.paperstream.ingest.oai.OaiHarvester;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,8 @@ public class OaiHarvestResource {
             return harvester.harvest(set, metadataPrefix, Math.max(1, maxPages));
         } catch (UnreadableDocumentException e) {
             throw new ProblemException(502, "Bad Gateway", e.getMessage());
+        } catch (OaiHarvestBusyException e) {
+            throw new ProblemException(409, "Conflict", e.getMessage());
         }
     }
 }
