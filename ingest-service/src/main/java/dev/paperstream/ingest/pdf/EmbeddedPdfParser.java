@@ -16,23 +16,14 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Full-text structure without GROBID: PDFBox extracts the text and line-based heuristics find
- * numbered and well-known section headings, figure and table captions, "Algorithm N" blocks, the
- * reference list, and code links. Coarser than GROBID, but it needs nothing outside the JVM.
+ * Full-text structure without GROBID: PDFBox extracts the text with each line's font size and weight,
+ * and line-based heuristics find section headings ({@link Headings}), figure and table captions,
+ * "Algorithm N" blocks, the reference list, and code links. Coarser than GROBID, but it needs nothing outside the JVM.
  */
 public final class EmbeddedPdfParser {
     public static final String NAME = "embedded pdfbox " + org.apache.pdfbox.util.Version.getVersion();
-    private static final Pattern NUMBERED_HEADING = Pattern.compile(
-            "^((?:\\d{1,2}|[A-H])(?:\\.\\d{1,2}){0,2})\\.?\\s+([A-Z][\\p{L}\\p{Pd}'’:,&/ ]{2,70})$");
-    private static final Pattern ROMAN_HEADING = Pattern.compile("^([IVX]{1,5})\\.\\s+(\\p{Lu}[\\p{Lu}\\d ,:\\-–'’→∞]{2,70})$");
-    private static final String KNOWN = "abstract|introduction|related work|background|method(s|ology)?|model"
-            + "|experiments?|results|evaluation|discussion|conclusions?|limitations|acknowledge?ments?|references"
-            + "|bibliography|literature cited|appendix( [A-Z])?|appendices";
-    private static final Pattern KNOWN_HEADING = Pattern.compile("(?i)^(" + KNOWN + ")$");
-    private static final Pattern KNOWN_WORD = Pattern.compile("(?i).*\\b(" + KNOWN + ")\\b.*");
     private static final Pattern REFERENCES_HEADING = Pattern.compile(
             "(?i)(\\S+ )?(references|bibliography|literature cited|acknowledge?ments?)");
     private static final Pattern NUMBERED_ENTRY = Pattern.compile("^\\[?(\\d{1,3})[\\].]?\\s+\\S");
@@ -66,14 +57,17 @@ public final class EmbeddedPdfParser {
                 throw new UnparseablePdfException("the PDF has " + pages + " pages, more than the limit of "
                         + maxPages + " (paperstream.fulltext.max-pages)");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
             // content-stream order keeps two-column layouts column by column; sorting by position interleaves them
-            String text = stripper.getText(doc);
-            if (text.replaceAll("\\s", "").length() < 100 * Math.min(pages, 3)) {
+            StyledTextStripper.Document styled = new StyledTextStripper().read(doc);
+            int chars = 0;
+            for (StyledTextStripper.Line line : styled.lines()) {
+                chars += (int) line.text().chars().filter(ch -> !Character.isWhitespace(ch)).count();
+            }
+            if (chars < 100 * Math.min(pages, 3)) {
                 throw new UnparseablePdfException("the PDF has almost no extractable text (" + pages
                         + " pages): image-only or scanned, which the embedded parser cannot read");
             }
-            return new Result(structure(text), pages);
+            return new Result(structure(styled), pages);
         } catch (InvalidPasswordException e) {
             throw new UnparseablePdfException("the PDF is encrypted with a password");
         } catch (IOException e) {
@@ -92,11 +86,11 @@ public final class EmbeddedPdfParser {
         }
     }
 
-    static TeiParser.Structure structure(String text) {
-        String[] lines = text.split("\\R");
+    static TeiParser.Structure structure(StyledTextStripper.Document doc) {
+        List<StyledTextStripper.Line> lines = doc.lines();
         Map<String, Integer> repeats = new HashMap<>();
-        for (String raw : lines) {
-            repeats.merge(runningHeaderKey(raw), 1, Integer::sum);
+        for (StyledTextStripper.Line raw : lines) {
+            repeats.merge(runningHeaderKey(raw.text()), 1, Integer::sum);
         }
         Map<String, StringBuilder> sections = new LinkedHashMap<>();
         String current = "(front matter)";
@@ -104,22 +98,45 @@ public final class EmbeddedPdfParser {
         Map<String, String> figures = new LinkedHashMap<>();
         Map<String, String> tables = new LinkedHashMap<>();
         List<PaperParsed.AlgorithmBlock> algorithms = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
         int numbered = 0;
         int authorYear = 0;
         boolean inReferences = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = Whitespace.normalize(lines[i]);
+        // title and author lines are bold and spaced like headings: typography counts only after the first paragraph
+        int bodyLinesInARow = 0;
+        boolean pastFrontMatter = false;
+        for (int i = 0; i < lines.size(); i++) {
+            StyledTextStripper.Line styled = lines.get(i);
+            all.append(styled.text()).append('\n');
+            String line = Whitespace.normalize(styled.text());
             // page headers and footers repeat on every page: never headings, never text
-            if (line.isEmpty() || repeats.get(runningHeaderKey(lines[i])) >= 3 && line.length() > 3) {
+            if (line.isEmpty() || repeats.get(runningHeaderKey(styled.text())) >= 3 && line.length() > 3) {
                 continue;
             }
-            String heading = heading(line);
+            String heading = Headings.byText(line);
+            int last = i;
+            if (heading == null && pastFrontMatter && Headings.styled(line, styled, doc.bodySize(), doc.bodySpacing())) {
+                StringBuilder wrapped = new StringBuilder(line);
+                while (last + 1 < lines.size() && Headings.continues(styled, lines.get(last + 1), doc.bodySpacing())) {
+                    last++;
+                    wrapped.append(' ').append(Whitespace.normalize(lines.get(last).text()));
+                }
+                heading = wrapped.toString();
+            }
             if (heading != null && !sections.containsKey(heading)) {
                 current = heading;
                 sections.put(current, new StringBuilder());
                 inReferences |= REFERENCES_HEADING.matcher(heading).matches();
+                for (int j = i + 1; j <= last; j++) {
+                    all.append(lines.get(j).text()).append('\n');
+                }
+                i = last;
+                bodyLinesInARow = 0;
                 continue;
             }
+            boolean body = !styled.bold() && styled.size() == doc.bodySize();
+            bodyLinesInARow = body ? bodyLinesInARow + 1 : 0;
+            pastFrontMatter |= bodyLinesInARow >= 3;
             Matcher m;
             if ((m = FIGURE.matcher(line)).matches()) {
                 figures.putIfAbsent(m.group(2), line);
@@ -149,14 +166,14 @@ public final class EmbeddedPdfParser {
         boolean limitations = out.stream().anyMatch(s -> s.heading().toLowerCase().contains("limitation"));
         boolean appendix = out.stream().anyMatch(s -> s.heading().matches("(?i)(\\S+ )?(appendix|appendices|supplementary).*"));
         return new TeiParser.Structure(NAME, out, List.copyOf(figures.values()), List.copyOf(tables.values()),
-                algorithms, numbered > 0 ? numbered : authorYear, CodeLinks.find(text), limitations, appendix);
+                algorithms, numbered > 0 ? numbered : authorYear, CodeLinks.find(all.toString()), limitations, appendix);
     }
 
-    private static String algorithmBlock(String[] lines, int start) {
-        StringBuilder block = new StringBuilder(Whitespace.normalize(lines[start]));
-        for (int j = start + 1; j < Math.min(lines.length, start + ALGORITHM_MAX_LINES); j++) {
-            String next = Whitespace.normalize(lines[j]);
-            if (next.isEmpty() || heading(next) != null) {
+    private static String algorithmBlock(List<StyledTextStripper.Line> lines, int start) {
+        StringBuilder block = new StringBuilder(Whitespace.normalize(lines.get(start).text()));
+        for (int j = start + 1; j < Math.min(lines.size(), start + ALGORITHM_MAX_LINES); j++) {
+            String next = Whitespace.normalize(lines.get(j).text());
+            if (next.isEmpty() || Headings.byText(next) != null) {
                 break;
             }
             block.append('\n').append(next);
@@ -166,28 +183,5 @@ public final class EmbeddedPdfParser {
 
     private static String runningHeaderKey(String raw) {
         return Whitespace.normalize(raw).replaceAll("\\d+", "#");
-    }
-
-    private static String heading(String line) {
-        if (line.length() > 80) {
-            return null;
-        }
-        if (KNOWN_HEADING.matcher(line).matches()) {
-            return line;
-        }
-        Matcher roman = ROMAN_HEADING.matcher(line);
-        if (roman.matches()) {
-            return roman.group(1) + ". " + roman.group(2).trim();
-        }
-        Matcher m = NUMBERED_HEADING.matcher(line);
-        if (m.matches() && !line.endsWith(",") && !line.endsWith("-")) {
-            String title = m.group(2).trim();
-            int words = title.split(" ").length;
-            // a lone word after a number is usually a table row ("3 Eccentric") unless it names a section
-            if (words <= 8 && (words >= 2 || KNOWN_WORD.matcher(title).matches())) {
-                return m.group(1) + " " + title;
-            }
-        }
-        return null;
     }
 }

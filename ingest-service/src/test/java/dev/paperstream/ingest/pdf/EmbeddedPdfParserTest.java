@@ -33,6 +33,17 @@ class EmbeddedPdfParserTest {
     }
 
     @Test
+    void unnumberedHeadingsAreFoundByBoldTypeAndTheSpaceAboveThem() {
+        TeiParser.Structure s = parser.parse(TestPdfs.styledPaper()).structure();
+
+        // not the title, the authors, a bold table header at line spacing, a "Keywords" label or a run-in "Proof."
+        assertThat(s.sections()).extracting(PaperParsed.Section::heading).containsExactly(
+                "(front matter)", "Warm Restarts", "Why Cosine Schedules Work on Large Batches");
+        assertThat(s.sections().get(1).text()).contains("Method Accuracy Runtime").contains("Keywords");
+        assertThat(s.sections().get(2).text()).startsWith("The slow start").contains("Proof.");
+    }
+
+    @Test
     void anHtmlPageSentAsPdfIsNamedAsSuch() {
         byte[] html = "<!DOCTYPE html><html><body>Access denied</body></html>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parser.parse(html)).isInstanceOf(UnparseablePdfException.class)

@@ -34,14 +34,30 @@ class PdfRealDataConformanceTest {
         assertThat(r.pages()).isPositive();
         assertThat(s.sections()).hasSizeGreaterThanOrEqualTo(3);
         String name = file.getFileName().toString();
+        if (name.startsWith("062Roisin")) {
+            // American Naturalist headings are bold and unnumbered; the bold title and authors are not sections
+            assertThat(s.sections()).extracting(PaperParsed.Section::heading)
+                    .containsSubsequence("The Model", "Simulation", "Discussion", "Acknowledgments")
+                    .noneMatch(h -> h.contains("Evolutionary Stable Strategy") || h.contains("Roisin"));
+        }
+        if (name.startsWith("arxiv-1906.02444")) {
+            assertThat(s.sections()).extracting(PaperParsed.Section::heading).containsSubsequence("Introduction",
+                    "Convolutional Neural Network", "Architecture of CNN for raw signal data input",
+                    "Mini-batch stochastic gradient descent with momentum based learning", "Experimental setup",
+                    "Results", "Conclusion and future work")
+                    .noneMatch(h -> h.contains("FAULT DIAGNOSIS") || h.equals("Keywords") || h.contains("Kolar"));
+        }
         if (name.startsWith("arxiv-1111.2011v2")) {
             assertThat(s.sections()).extracting(PaperParsed.Section::heading)
-                    .contains("I. INTRODUCTION", "IV. CORRECTIONS AT FINITE N", "V. DISCUSSION");
+                    .contains("I. INTRODUCTION", "IV. CORRECTIONS AT FINITE N", "V. DISCUSSION")
+                    .noneMatch(h -> h.contains("Bethe Lattice"));
             assertThat(s.referenceCount()).isGreaterThanOrEqualTo(15);
         }
         if (name.startsWith("62-Article")) {
+            // bold table cells ("Trace Test") and the bold author line are not headings
             assertThat(s.sections()).extracting(PaperParsed.Section::heading)
-                    .contains("1 Introduction", "2 Literature Review", "5 Conclusion");
+                    .contains("1 Introduction", "2 Literature Review", "5 Conclusion")
+                    .doesNotContain("Trace Test", "Maximum Eigenvalues", "Taofik Mohammed IBRAHIM");
             assertThat(s.tableCaptions()).hasSizeGreaterThanOrEqualTo(3);
         }
         if (name.startsWith("arxiv-1906.02444")) {
