@@ -43,6 +43,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    // 5000 paper.discovered rows are ~5 MB, but 5000 paper.parsed rows (full texts) could be gigabytes
+    private static final long MAX_BATCH_CHARS = 16L << 20;
 
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
@@ -99,7 +101,7 @@ public class OutboxRelay {
 
     void relay() {
         try {
-            while (relayBatch() == batchSize) {
+            while (relayBatch()) {
                 // a full batch means more are waiting: go on without waiting for the next tick
             }
             lastSuccess = Instant.now();
@@ -110,19 +112,20 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch in one transaction; returns how many rows it published. */
-    int relayBatch() throws SQLException, Exception {
+    /** Publishes one batch in one transaction; true when it was full, so that more may be waiting. */
+    boolean relayBatch() throws SQLException, Exception {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 List<Long> sent = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
+                long chars = 0;
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT seq, event_id, topic, event_key, ce_type, payload, created_at FROM outbox"
                                 + " ORDER BY seq LIMIT " + batchSize + " FOR UPDATE SKIP LOCKED");
-                        ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
+                        ResultSet rs = fetchInSteps(ps).executeQuery()) {
+                    while (chars < MAX_BATCH_CHARS && rs.next()) {
                         ProducerRecord<String, String> record = new ProducerRecord<>(
                                 rs.getString("topic"), rs.getString("event_key"), rs.getString("payload"));
                         header(record, CloudEventHeaders.ID, rs.getString("event_id"));
@@ -136,11 +139,12 @@ public class OutboxRelay {
                         }
                         acks.add(producer().send(record));
                         sent.add(rs.getLong("seq"));
+                        chars += record.value().length();
                     }
                 }
                 if (sent.isEmpty()) {
                     c.commit();
-                    return 0;
+                    return false;
                 }
                 producer().flush();
                 for (Future<RecordMetadata> ack : acks) {
@@ -151,7 +155,7 @@ public class OutboxRelay {
                     del.executeUpdate();
                 }
                 c.commit();
-                return sent.size();
+                return sent.size() == batchSize || chars >= MAX_BATCH_CHARS;
             } catch (Exception e) {
                 c.rollback();
                 throw e;
@@ -159,6 +163,12 @@ public class OutboxRelay {
                 c.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    // a cursor: rows are fetched, and locked, only as far as the batch goes, and never all in memory at once
+    private static PreparedStatement fetchInSteps(PreparedStatement ps) throws SQLException {
+        ps.setFetchSize(500);
+        return ps;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
