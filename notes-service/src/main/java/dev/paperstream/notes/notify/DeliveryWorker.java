@@ -4,10 +4,12 @@ import dev.paperstream.events.PaperScored;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,16 +18,21 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers due announcements. Rows are locked while they are sent, so several instances never send the same
- * one; a failure is retried with doubling back-off until {@code max-attempts}, then marked FAILED.
+ * Delivers due announcements. A consumer transaction that plans deliveries wakes the worker once it has
+ * committed, so an announcement leaves within milliseconds instead of at the next poll; the poll
+ * ({@code paperstream.notify.poll-interval}) only picks up retries that came due and rows planned by other
+ * instances. Rows are locked while they are sent, so several instances never send the same one; a failure is
+ * retried with doubling back-off until {@code max-attempts}, then marked FAILED.
  */
 @ApplicationScoped
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private static final int BATCH = 50;
+    static final int BATCH = 50;
     private static final int PARALLEL_SENDS = 8;
 
     private final NotificationRepository notifications;
@@ -34,6 +41,9 @@ public class DeliveryWorker {
     private final ChannelSender sender;
     private final NotifyConfig config;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_SENDS);
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
 
     public DeliveryWorker(NotificationRepository notifications, PaperRepository papers, ScoreRepository scores,
             ChannelSender sender, NotifyConfig config) {
@@ -44,9 +54,49 @@ public class DeliveryWorker {
         this.config = config;
     }
 
-    @Scheduled(every = "${paperstream.notify.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    public void deliverDue() {
+    /** Fired in the transaction that planned deliveries; observed only once that transaction has committed. */
+    public record DeliveriesPlanned(String paperId, String team) {
+    }
+
+    void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesPlanned planned) {
+        wakeUp.release();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        loop = new Thread(this::deliverUntilStopped, "notification-delivery");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    private void deliverUntilStopped() {
+        while (running) {
+            int handled = 0;
+            try {
+                handled = QuarkusTransaction.requiringNew().call(this::deliverDue);
+            } catch (RuntimeException e) {
+                LOG.warnf("delivery round failed, will retry: %s", e.getMessage());
+            }
+            if (handled < BATCH) {
+                awaitWork();
+            }
+        }
+    }
+
+    private void awaitWork() {
+        try {
+            if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                // one round delivers everything planned so far: wake-ups that arrived meanwhile are served by it
+                wakeUp.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Sends one batch of due deliveries in the caller's transaction; returns how many it handled. */
+    int deliverDue() {
         List<NotificationRepository.Due> due = notifications.lockDue(BATCH);
         // Messages are read in this transaction; the sends, which touch no database, run side by side.
         List<CompletableFuture<String>> outcomes = new ArrayList<>();
@@ -81,10 +131,15 @@ public class DeliveryWorker {
                 notifications.failed(d.id(), error, retry);
             }
         }
+        return due.size();
     }
 
     @PreDestroy
     void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
         senders.shutdownNow();
     }
 

@@ -28,4 +28,10 @@ public interface NotifyConfig {
 
     @WithDefault("PT5S")
     Duration httpTimeout();
+
+    /**
+     * How often the delivery worker looks for retries that came due; new announcements wake it at once.
+     */
+    @WithDefault("PT1S")
+    Duration pollInterval();
 }

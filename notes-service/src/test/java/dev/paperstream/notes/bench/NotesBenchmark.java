@@ -14,6 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,8 +59,10 @@ public final class NotesBenchmark {
             try {
                 String base = "http://localhost:" + port;
                 awaitReady(base);
-                latency(base, rate, seconds);
-                inbox(base, db, bulk);
+                latency(base, db, rate, seconds);
+                if (bulk > 0) {
+                    inbox(base, db, bulk);
+                }
             } finally {
                 service.destroy();
                 service.waitFor(30, TimeUnit.SECONDS);
@@ -65,8 +70,9 @@ public final class NotesBenchmark {
         }
     }
 
-    private static void latency(String base, int rate, int seconds) throws Exception {
+    private static void latency(String base, PostgresServer db, int rate, int seconds) throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
+        Map<String, Long> sentWallMillis = new ConcurrentHashMap<>();
         Map<String, Long> received = new ConcurrentHashMap<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", ex -> {
@@ -109,6 +115,7 @@ public final class NotesBenchmark {
                 }
                 String id = String.format("2611.%05d", i);
                 sent.put(id, System.nanoTime());
+                sentWallMillis.put(id, System.currentTimeMillis());
                 feed.publish(id, EventFeed.score(id, 1, "bench", 9, PaperType.OPTIMIZATION));
             }
         }
@@ -128,6 +135,33 @@ public final class NotesBenchmark {
         System.out.printf("scored->webhook latency at %d papers/s for %d s: delivered %d/%d, p50 %.0f ms, p95 %.0f ms,"
                 + " p99 %.0f ms, max %.0f ms%n", rate, seconds, ms.size(), n, pct(ms, 50), pct(ms, 95), pct(ms, 99),
                 ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1));
+        stages(db, sentWallMillis);
+    }
+
+    /**
+     * Where the time went: the notification row is created in the consumer's transaction (its created_at is
+     * that transaction's start), delivered_at is stamped once the receiver answered.
+     */
+    private static void stages(PostgresServer db, Map<String, Long> sentWallMillis) throws Exception {
+        List<Double> consumed = new ArrayList<>();
+        List<Double> delivered = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                ResultSet rs = c.createStatement().executeQuery("SELECT paper_id, created_at, delivered_at"
+                        + " FROM notes.notification WHERE team = 'bench' AND delivered_at IS NOT NULL")) {
+            while (rs.next()) {
+                Long sentAt = sentWallMillis.get(rs.getString(1));
+                if (sentAt != null) {
+                    long created = rs.getTimestamp(2).getTime();
+                    consumed.add((double) (created - sentAt));
+                    delivered.add((double) (rs.getTimestamp(3).getTime() - created));
+                }
+            }
+        }
+        Collections.sort(consumed);
+        Collections.sort(delivered);
+        System.out.printf("  of which published->consumer transaction: p50 %.0f ms, p95 %.0f ms;"
+                + " consumer transaction->delivered: p50 %.0f ms, p95 %.0f ms%n", pct(consumed, 50),
+                pct(consumed, 95), pct(delivered, 50), pct(delivered, 95));
     }
 
     private static void inbox(String base, PostgresServer db, int papers) throws Exception {
