@@ -2,6 +2,7 @@ package dev.paperstream.notes.api;
 
 import dev.paperstream.notes.notify.Channel;
 import dev.paperstream.notes.notify.ChannelRepository;
+import dev.paperstream.notes.notify.ChannelRules;
 import dev.paperstream.notes.notify.Delivery;
 import dev.paperstream.notes.notify.DigestService;
 import dev.paperstream.notes.notify.NotificationRepository;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamsResource {
     private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final ChannelRepository channels;
     private final NotificationRepository notifications;
@@ -61,7 +60,7 @@ public class TeamsResource {
         if (body == null) {
             throw ProblemException.badRequest("the body must be a list of channels");
         }
-        body.forEach(TeamsResource::check);
+        body.forEach(ChannelRules::check);
         channels.replace(team(team), body);
         return channels(team);
     }
@@ -86,33 +85,5 @@ public class TeamsResource {
             throw ProblemException.badRequest("'" + team + "' is not a team name (letters, digits, . _ -; at most 64)");
         }
         return team;
-    }
-
-    private static void check(Channel c) {
-        if (c == null || c.kind() == null || c.target() == null) {
-            throw ProblemException.badRequest("every channel needs a kind and a target");
-        }
-        switch (c.kind()) {
-            case Channel.SLACK, Channel.WEBHOOK -> {
-                URI uri;
-                try {
-                    uri = URI.create(c.target());
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest("'" + c.target() + "' is not a URL");
-                }
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                    throw ProblemException.badRequest(c.kind() + " target must be an http(s) URL, got " + c.target());
-                }
-                if (Channel.WEBHOOK.equals(c.kind()) && (c.secret() == null || c.secret().length() < 16)) {
-                    throw ProblemException.badRequest("a webhook needs a secret of at least 16 characters to sign with");
-                }
-            }
-            case Channel.EMAIL -> {
-                if (!EMAIL.matcher(c.target()).matches()) {
-                    throw ProblemException.badRequest("'" + c.target() + "' is not an e-mail address");
-                }
-            }
-            default -> throw ProblemException.badRequest("unknown channel kind '" + c.kind() + "' (slack, webhook, email)");
-        }
     }
 }

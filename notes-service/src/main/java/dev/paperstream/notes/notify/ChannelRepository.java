@@ -55,4 +55,33 @@ public class ChannelRepository {
             throw Sql.failure("cannot store channels of " + team, e);
         }
     }
+
+    /** Adds a channel; the same kind and target again replaces its secret. */
+    public void add(String team, Channel channel) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO team_channel (team, kind, target, secret)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (team, kind, target) DO UPDATE SET secret = EXCLUDED.secret")) {
+            ps.setString(1, team);
+            ps.setString(2, channel.kind());
+            ps.setString(3, channel.target());
+            ps.setString(4, channel.secret());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("cannot add a channel to " + team, e);
+        }
+    }
+
+    /** Removes one channel; false when the team had no such channel. */
+    public boolean remove(String team, String kind, String target) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM team_channel WHERE team = ? AND kind = ? AND target = ?")) {
+            ps.setString(1, team);
+            ps.setString(2, kind);
+            ps.setString(3, target);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("cannot remove a channel of " + team, e);
+        }
+    }
 }

@@ -1,0 +1,59 @@
+package dev.paperstream.notes.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TeamProfileClientTest {
+
+    @Test
+    void aPriorityServiceThatIsDownIsReportedWithItsAddress() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+        TeamProfileClient client = new TeamProfileClient(config(url), new ObjectMapper());
+        assertThatThrownBy(() -> client.find("ml-systems")).isInstanceOf(TeamProfileClient.Unavailable.class)
+                .hasMessageContaining("the priority service at " + url + " cannot be reached");
+    }
+
+    @Test
+    void theFormTextRoundTripsThroughTheProfile() {
+        TeamProfile p = TeamProfile.fromForm(" cs.LG,cs.CL  stat.ML ", "flash attention : 2\r\n\nsurvey: -1.5\n",
+                "2205.14135, 2307.08691", true);
+        assertThat(p.categories()).containsExactly("cs.LG", "cs.CL", "stat.ML");
+        assertThat(p.terms()).containsExactly(new TeamProfile.Term("flash attention", 2),
+                new TeamProfile.Term("survey", -1.5));
+        assertThat(p.seedPapers()).containsExactly("2205.14135", "2307.08691");
+        assertThat(TeamProfile.fromForm(p.categoriesText(), p.termsText(), p.seedPapersText(), p.matchAll()))
+                .isEqualTo(p);
+        assertThat(TeamProfile.fromForm("", "", "", false)).isEqualTo(new TeamProfile(List.of(), List.of(), List.of(),
+                false));
+    }
+
+    @Test
+    void aWeightThatIsNotANumberNamesTheTermAndLine() {
+        assertThatThrownBy(() -> TeamProfile.fromForm("cs.LG", "moe: 1\nsparse: lots", "", false))
+                .hasMessage("the weight of 'sparse' on term line 2 is not a number: 'lots'");
+    }
+
+    private static PriorityConfig config(String url) {
+        return new PriorityConfig() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(2);
+            }
+        };
+    }
+}

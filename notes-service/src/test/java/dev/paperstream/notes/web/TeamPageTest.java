@@ -1,0 +1,136 @@
+package dev.paperstream.notes.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PriorityProfileServer.class)
+class TeamPageTest {
+    @ConfigProperty(name = "paperstream.priority.url")
+    String priority;
+
+    @Test
+    void anEditorSavesTheProfileAndPriorityGetsItWithHerOwnToken() {
+        Response saved = form("test-editor-token", "/teams/prof-a").formParam("categories", "cs.LG, cs.CL")
+                .formParam("terms", "flash attention: 2\n\nsurvey: -1.5\n").formParam("seedPapers", "2205.14135")
+                .post("/teams/prof-a/profile");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.header("Location")).endsWith("/teams/prof-a#profile");
+
+        JsonPath sent = JsonPath.from(RestAssured.get(priority + "/control/last-put").asString());
+        assertThat(sent.getList("categories")).containsExactly("cs.LG", "cs.CL");
+        assertThat(sent.getList("terms", Map.class)).containsExactly(Map.of("term", "flash attention", "weight", 2.0f),
+                Map.of("term", "survey", "weight", -1.5f));
+        assertThat(sent.getList("seedPapers")).containsExactly("2205.14135");
+        assertThat(sent.getBoolean("matchAll")).isFalse();
+        assertThat(RestAssured.get(priority + "/control/last-authorization").asString())
+                .isEqualTo("Bearer test-editor-token");
+
+        given().get("/teams/prof-a").then().statusCode(200).body(allOf(
+                containsString("value=\"cs.LG, cs.CL\""), containsString("flash attention: 2\nsurvey: -1.5"),
+                containsString("value=\"2205.14135\""), not(containsString("id=\"no-profile\""))));
+    }
+
+    @Test
+    void aTermWithoutAWeightIsExplainedAndNothingIsSent() {
+        form("test-editor-token", "/teams/prof-b").formParam("categories", "cs.LG").formParam("terms", "sparse: 1")
+                .post("/teams/prof-b/profile").then().statusCode(303);
+        form("test-editor-token", "/teams/prof-b").formParam("categories", "cs.LG")
+                .formParam("terms", "sparse: 1\nflash attention").post("/teams/prof-b/profile").then().statusCode(400)
+                .body(allOf(containsString("term line 2 (&#39;flash attention&#39;) must read"),
+                        containsString("flash attention</textarea>")));
+        assertThat(JsonPath.from(RestAssured.get(priority + "/control/last-put").asString()).getList("terms"))
+                .hasSize(1);
+    }
+
+    @Test
+    void priorityRefusingTheProfileShowsItsReasonAndKeepsWhatWasTyped() {
+        given().queryParam("status", 400).queryParam("detail", "unknown arXiv categories [cs.XX]")
+                .post(priority + "/control/refuse-next").then().statusCode(204);
+        form("test-editor-token", "/teams/prof-c").formParam("categories", "cs.XX").formParam("terms", "moe: 3")
+                .post("/teams/prof-c/profile").then().statusCode(400).body(allOf(
+                        containsString("The priority service refused the profile: unknown arXiv categories [cs.XX]"),
+                        containsString("value=\"cs.XX\""), containsString("moe: 3</textarea>")));
+        given().get("/teams/prof-c").then().statusCode(200).body(containsString("id=\"no-profile\""));
+    }
+
+    @Test
+    void viewersCannotChangeTheProfileAndAnonymousVisitorsAreSentToSignIn() {
+        form("test-viewer-token", "/teams/prof-d").formParam("categories", "cs.LG").post("/teams/prof-d/profile")
+                .then().statusCode(403);
+        String csrf = csrf(null, "/teams/prof-d");
+        Response anonymous = given().redirects().follow(false).cookie("csrf-token", csrf)
+                .formParam("csrf-token", csrf).formParam("categories", "cs.LG")
+                .post("/teams/prof-d/profile");
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.header("Location")).endsWith("/sign-in");
+    }
+
+    @Test
+    void anAdminAddsAndRemovesChannelsAndABadOneIsExplained() {
+        form("test-admin-token", "/teams/chan-a").formParam("kind", "webhook")
+                .formParam("target", "https://hooks.example.org/paperstream").formParam("secret", "short")
+                .post("/teams/chan-a/channels").then().statusCode(400)
+                .body(containsString("a webhook needs a secret of at least 16 characters"));
+        form("test-admin-token", "/teams/chan-a").formParam("kind", "webhook")
+                .formParam("target", " https://hooks.example.org/paperstream ")
+                .formParam("secret", "0123456789abcdef-secret").post("/teams/chan-a/channels").then().statusCode(303);
+        form("test-admin-token", "/teams/chan-a").formParam("kind", "email").formParam("target", "team@example.org")
+                .post("/teams/chan-a/channels").then().statusCode(303);
+        assertThat(channels("chan-a")).containsExactly("email team@example.org false",
+                "webhook https://hooks.example.org/paperstream true");
+
+        form("test-admin-token", "/teams/chan-a").formParam("kind", "email").formParam("target", "team@example.org")
+                .post("/teams/chan-a/channels/remove").then().statusCode(303);
+        assertThat(channels("chan-a")).containsExactly("webhook https://hooks.example.org/paperstream true");
+        given().cookie("paperstream_session", "test-admin-token").get("/teams/chan-a").then()
+                .body(allOf(containsString("webhook: https://hooks.example.org/paperstream"),
+                        not(containsString("0123456789abcdef-secret"))));
+    }
+
+    @Test
+    void editorsCannotChangeChannels() {
+        form("test-editor-token", "/teams/chan-b").formParam("kind", "email").formParam("target", "x@example.org")
+                .post("/teams/chan-b/channels").then().statusCode(403);
+        assertThat(channels("chan-b")).isEmpty();
+    }
+
+    private static List<String> channels(String team) {
+        JsonPath json = given().auth().oauth2("test-admin-token").get("/api/teams/" + team + "/channels").jsonPath();
+        return json.getList("$", Map.class).stream()
+                .map(c -> c.get("kind") + " " + c.get("target") + " " + c.get("signed")).toList();
+    }
+
+    /** A form post as the signed-in holder of {@code token}, with the CSRF token the page handed out. */
+    private static RequestSpecification form(String token, String page) {
+        String csrf = csrf(token, page);
+        return given().redirects().follow(false).cookie("paperstream_session", token).cookie("csrf-token", csrf)
+                .formParam("csrf-token", csrf);
+    }
+
+    private static String csrf(String token, String page) {
+        RequestSpecification get = given();
+        if (token != null) {
+            get = get.cookie("paperstream_session", token);
+        }
+        return get.get(page).getCookie("csrf-token");
+    }
+}
