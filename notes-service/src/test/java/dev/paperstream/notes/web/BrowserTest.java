@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PriorityProfileServer.class)
 class BrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -107,8 +108,62 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("pass1.problem")).getAttribute("value"))
                 .isEqualTo("Attention is slow & memory-bound <really>.");
         assertThat(driver.findElement(By.id("notes")).getText()).contains("by editor-1");
+        screenshot("paper-page.png");
+    }
+
+    @Test
+    void anAdminEditsTheTeamProfileAndAddsAChannelOnTheTeamPage() throws Exception {
+        driver.get(base + "sign-in");
+        driver.findElement(By.id("token")).sendKeys("test-admin-token");
+        driver.findElement(By.id("sign-in")).click();
+        driver.get(base + "teams/ui-settings");
+        assertThat(driver.findElement(By.id("no-profile")).getText()).startsWith("No profile stored yet");
+
+        driver.findElement(By.id("categories")).sendKeys("cs.LG, cs.DC");
+        driver.findElement(By.id("terms")).sendKeys("flash attention: 3\nkernel fusion: 2\nsurvey: -2");
+        driver.findElement(By.id("save-profile")).click();
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.id("categories")).getAttribute("value")).isEqualTo("cs.LG, cs.DC");
+        assertThat(driver.findElement(By.id("terms")).getAttribute("value"))
+                .isEqualTo("flash attention: 3\nkernel fusion: 2\nsurvey: -2\n");
+
+        new Select(driver.findElement(By.id("kind"))).selectByValue("webhook");
+        driver.findElement(By.id("target")).sendKeys("https://hooks.example.org/ui-settings");
+        driver.findElement(By.id("secret")).sendKeys("too-short");
+        driver.findElement(By.id("add-channel")).click();
+        assertThat(driver.findElement(By.id("channel-error")).getText()).contains("at least 16 characters");
+        new Select(driver.findElement(By.id("kind"))).selectByValue("webhook");
+        driver.findElement(By.id("target")).sendKeys("https://hooks.example.org/ui-settings");
+        driver.findElement(By.id("secret")).sendKeys("a-long-enough-signing-secret");
+        driver.findElement(By.id("add-channel")).click();
+        assertThat(driver.findElement(By.id("channel-list")).getText())
+                .contains("webhook: https://hooks.example.org/ui-settings");
+        assertThat(driver.getPageSource()).doesNotContain("a-long-enough-signing-secret");
+        screenshot("team-page.png");
+    }
+
+    @Test
+    void anOpenInboxTellsTheReaderAboutANewScoreWithoutReloading() {
+        driver.get(base + "?team=ui-live");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "on".equals(driver.findElement(By.tagName("body")).getAttribute("data-live")));
+        String id = "2608.30003";
+        String title = "Live <img src=x onerror=alert(1)> attention";
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, title, "Fresh.", Instant.parse("2026-08-02T00:00:00Z")));
+            // the two topics are consumed side by side: a score that overtakes its paper is shown with the id
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/papers/" + id).statusCode() == 200);
+            feed.publish(id, EventFeed.score(id, 1, "ui-live", 9, PaperType.OPTIMIZATION));
+        }
+        WebElement banner = driver.findElement(By.id("live"));
+        await().atMost(Duration.ofSeconds(20)).until(banner::isDisplayed);
+        assertThat(banner.getText()).isEqualTo("New: HIGH for ui-live: " + title + " (reload to see it)");
+        assertThat(driver.findElements(By.cssSelector("#live img"))).isEmpty();
+    }
+
+    private void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", "paper-page.png");
+        Path target = Path.of("target", "screenshots", name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(1000);
