@@ -23,6 +23,7 @@ import java.util.List;
 @ApplicationScoped
 public class PaperListRepository {
     private static final String SEARCH = "websearch_to_tsquery('english', ?)";
+    static final int COUNT_CAP = 1000;
 
     private final AgroalDataSource dataSource;
 
@@ -31,12 +32,15 @@ public class PaperListRepository {
     }
 
     public PaperPage list(PaperFilter f) {
+        // Counting stops a little past the page: "more than 1,000" is all a reader needs, and an exact count
+        // over 200k score rows would cost more than the page itself.
+        long countUpTo = Math.max(COUNT_CAP, (long) f.offset() + f.limit()) + 1;
         try (Connection c = dataSource.getConnection()) {
             List<Object> params = new ArrayList<>();
             String scoredWhere = scoredWhere(f, params);
-            long scoredTotal = count(c, "SELECT count(*) FROM paper_score s"
+            long scoredTotal = countUpTo(c, "SELECT 1 FROM paper_score s"
                     + (f.status() == null ? "" : " JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team")
-                    + (f.query() == null ? "" : " JOIN paper p ON p.id = s.paper_id") + scoredWhere, params);
+                    + (f.query() == null ? "" : " JOIN paper p ON p.id = s.paper_id") + scoredWhere, params, countUpTo);
             List<PaperSummary> items = new ArrayList<>();
             Instant now = Instant.now();
             if (f.offset() < scoredTotal) {
@@ -51,15 +55,20 @@ public class PaperListRepository {
                         + " ORDER BY s.priority_rank, s.score DESC, s.published DESC, s.paper_id, s.team LIMIT ? OFFSET ?",
                         page, items, now);
             }
+            if (scoredTotal == countUpTo) {
+                // the page lies wholly among the scored rows, and there are more than we counted
+                return new PaperPage(items, countUpTo - 1, false);
+            }
             if (f.needsScore()) {
-                return new PaperPage(items, scoredTotal);
+                return new PaperPage(items, scoredTotal, true);
             }
             List<Object> unscored = new ArrayList<>();
             String unscoredWhere = " WHERE NOT p.scored";
             if (f.query() != null) {
                 unscoredWhere += " AND " + matches(unscored, f.query());
             }
-            long unscoredTotal = count(c, "SELECT count(*) FROM paper p" + unscoredWhere, unscored);
+            long unscoredTotal = countUpTo(c, "SELECT 1 FROM paper p" + unscoredWhere, unscored,
+                    countUpTo - scoredTotal);
             int room = f.limit() - items.size();
             if (room > 0 && unscoredTotal > 0) {
                 unscored.add(room);
@@ -69,7 +78,8 @@ public class PaperListRepository {
                         + " NULL::timestamptz AS queued_at FROM paper p" + unscoredWhere
                         + " ORDER BY p.published DESC, p.id LIMIT ? OFFSET ?", unscored, items, now);
             }
-            return new PaperPage(items, scoredTotal + unscoredTotal);
+            long total = scoredTotal + unscoredTotal;
+            return total == countUpTo ? new PaperPage(items, countUpTo - 1, false) : new PaperPage(items, total, true);
         } catch (SQLException e) {
             throw Sql.failure("cannot list papers", e);
         }
@@ -107,9 +117,11 @@ public class PaperListRepository {
                 + SEARCH + "))";
     }
 
-    private static long count(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    /** How many rows {@code rows} selects, counting no further than {@code upTo}. */
+    private static long countUpTo(Connection c, String rows, List<Object> params, long upTo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (" + rows + " LIMIT ?) AS counted")) {
             bind(ps, params);
+            ps.setLong(params.size() + 1, upTo);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -10,6 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 
 /** The {@code paper} table: the latest known version of each paper's metadata. */
 @ApplicationScoped
@@ -89,6 +93,24 @@ public class PaperRepository {
             }
         } catch (SQLException e) {
             throw Sql.failure("cannot read paper " + id, e);
+        }
+    }
+
+    /** The stored papers among {@code ids}, by id. */
+    public Map<String, StoredPaper> findAll(Collection<String> ids) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT * FROM paper WHERE id = ANY (?)")) {
+            ps.setArray(1, Sql.textArray(c, List.copyOf(ids)));
+            Map<String, StoredPaper> found = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredPaper paper = read(rs);
+                    found.put(paper.id(), paper);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw Sql.failure("cannot read papers " + ids, e);
         }
     }
 

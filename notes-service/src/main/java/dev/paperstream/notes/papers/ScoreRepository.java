@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code paper_score} table: one score per (paper, team), the newest version's. */
 @ApplicationScoped
@@ -90,6 +92,31 @@ public class ScoreRepository {
         } catch (SQLException e) {
             throw Sql.failure("cannot read scores of " + paperId, e);
         }
+    }
+
+    /** The stored scores of the given (paper, team) pairs, keyed by {@link #key(String, String)}. */
+    public Map<String, PaperScored> findAll(List<String> paperIds, List<String> teams) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT s.* FROM paper_score s"
+                        + " JOIN unnest(?::text[], ?::text[]) AS wanted(paper_id, team)"
+                        + " ON wanted.paper_id = s.paper_id AND wanted.team = s.team")) {
+            ps.setArray(1, Sql.textArray(c, paperIds));
+            ps.setArray(2, Sql.textArray(c, teams));
+            Map<String, PaperScored> found = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PaperScored score = read(rs);
+                    found.put(key(score.id(), score.team()), score);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw Sql.failure("cannot read scores of " + paperIds, e);
+        }
+    }
+
+    public static String key(String paperId, String team) {
+        return paperId + "\u0000" + team;
     }
 
     /** Every team that has scored anything, for the UI's filter. */

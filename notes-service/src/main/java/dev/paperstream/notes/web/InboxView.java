@@ -43,6 +43,12 @@ public record InboxView(PaperFilter filter, PaperPage page, List<String> teams) 
         return page.total() == 0 ? 0 : filter.offset() + 1;
     }
 
+    /** "1,234", or "more than 1,000" when counting stopped. */
+    public String totalText() {
+        String n = String.format(java.util.Locale.ROOT, "%,d", page.total());
+        return page.totalExact() ? n : "more than " + n;
+    }
+
     public long lastRow() {
         return filter.offset() + page.items().size();
     }

@@ -12,6 +12,10 @@ import dev.paperstream.events.PaperType;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
 class PapersApiTest {
+    @Inject
+    AgroalDataSource dataSource;
     private static final String TEAM = "ranking-team";
 
     private static boolean fed;
@@ -110,5 +116,34 @@ class PapersApiTest {
         given().get("/api/papers/2610.99999").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/papers/hep-th/9901001").then().statusCode(404);
         given().queryParam("paperId", "nonsense").get("/api/benchmark-results").then().statusCode(400);
+    }
+
+    @Test
+    void aLongListStopsCountingPastOneThousandAndSaysThereAreMore() throws Exception {
+        // 1,100 rows of one team, written straight to the tables: this is about listing, not consuming
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO paper (id, version, title, authors, abstract, categories, primary_category, published,
+                                       link_abs, source, scored)
+                    SELECT '2512.' || lpad(i::text, 5, '0'), 1, 'Crowded ' || i, ARRAY['Ada'], 'crowded', ARRAY['cs.LG'],
+                           'cs.LG', timestamptz '2025-12-01' + (i || ' minutes')::interval, 'https://arxiv.org/abs/x',
+                           'snapshot', true
+                    FROM generate_series(1, 1100) AS i""");
+            s.executeUpdate("""
+                    INSERT INTO paper_score (paper_id, team, version, score, priority, priority_rank, paper_type,
+                                             relevance, has_code, citations, months_since, reasons, scored_at, published)
+                    SELECT id, 'crowded-team', 1, 5, 'MEDIUM', 1, 'EMPIRICAL', 3, false, NULL, 1.0, ARRAY['r'], now(),
+                           published
+                    FROM paper WHERE id LIKE '2512.%'""");
+        }
+        given().queryParam("team", "crowded-team").get("/api/papers").then().statusCode(200)
+                .body("total", equalTo(1000)).body("totalExact", equalTo(false)).body("items", hasSize(50))
+                .body("items[0].id", equalTo("2512.01100"));
+        given().queryParam("team", "crowded-team").queryParam("offset", 1080).queryParam("limit", 50)
+                .get("/api/papers").then().statusCode(200)
+                .body("total", equalTo(1100)).body("totalExact", equalTo(true)).body("items", hasSize(20))
+                .body("items[19].id", equalTo("2512.00001"));
+        given().queryParam("team", "crowded-team").get("/").then().statusCode(200)
+                .body(containsString("1–50 of more than 1,000"));
     }
 }
