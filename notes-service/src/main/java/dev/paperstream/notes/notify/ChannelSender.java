@@ -27,7 +27,10 @@ public class ChannelSender {
     public ChannelSender(Mailer mailer, NotifyConfig config) {
         this.mailer = mailer;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.httpTimeout()).build();
+        // HTTP/1.1 as webhook receivers expect: the client's default (HTTP/2) asks plain-http receivers for an
+        // h2c upgrade on every new connection, which some of them refuse.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.httpTimeout())
+                .build();
     }
 
     public void send(String kind, String target, String secret, Message message) {

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,17 +98,24 @@ public class DeliveryWorker {
     /** Sends one batch of due deliveries in the caller's transaction; returns how many it handled. */
     int deliverDue() {
         List<NotificationRepository.Due> due = notifications.lockDue(BATCH);
-        // Messages are read in this transaction; the sends, which touch no database, run side by side.
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // Messages are read in this transaction with two queries for the whole batch; the sends, which touch
+        // no database, run side by side.
+        List<String> paperIds = due.stream().map(d -> d.delivery().paperId()).toList();
+        Map<String, StoredPaper> paperById = papers.findAll(paperIds);
+        Map<String, PaperScored> scoreByKey = scores.findAll(paperIds,
+                due.stream().map(d -> d.delivery().team()).toList());
         List<CompletableFuture<String>> outcomes = new ArrayList<>();
         for (NotificationRepository.Due d : due) {
-            Message message;
-            try {
-                message = message(d.delivery());
-            } catch (RuntimeException e) {
-                outcomes.add(CompletableFuture.completedFuture(e.getMessage()));
+            Delivery x = d.delivery();
+            PaperScored score = scoreByKey.get(ScoreRepository.key(x.paperId(), x.team()));
+            if (score == null) {
+                outcomes.add(CompletableFuture.completedFuture("no score of " + x.paperId() + " for " + x.team()));
                 continue;
             }
-            Delivery x = d.delivery();
+            Message message = message(paperById.get(x.paperId()), score);
             outcomes.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     sender.send(x.kind(), x.target(), d.secret(), message);
@@ -118,11 +125,12 @@ public class DeliveryWorker {
                 }
             }, senders));
         }
+        List<Long> delivered = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             Delivery d = due.get(i).delivery();
             String error = outcomes.get(i).join();
             if (error == null) {
-                notifications.delivered(d.id());
+                delivered.add(d.id());
             } else {
                 int attempt = d.attempts() + 1;
                 Instant retry = attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff(attempt));
@@ -131,6 +139,7 @@ public class DeliveryWorker {
                 notifications.failed(d.id(), error, retry);
             }
         }
+        notifications.delivered(delivered);
         return due.size();
     }
 
@@ -148,15 +157,9 @@ public class DeliveryWorker {
         return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
     }
 
-    private Message message(Delivery d) {
-        StoredPaper paper = papers.find(d.paperId()).orElseThrow();
-        Optional<PaperScored> score = scores.forPaper(d.paperId()).stream()
-                .filter(s -> s.team().equals(d.team())).findFirst();
-        if (score.isEmpty()) {
-            throw new ChannelSender.DeliveryException("no score of " + d.paperId() + " for " + d.team());
-        }
+    private Message message(StoredPaper paper, PaperScored score) {
         String url = Messages.pageUrl(config.publicUrl(), paper.id());
-        return new Message(Messages.headline(paper, score.get()), Messages.email(paper, score.get(), url),
-                Messages.slack(paper, score.get(), url), Messages.webhook(paper, score.get(), url));
+        return new Message(Messages.headline(paper, score), Messages.email(paper, score, url),
+                Messages.slack(paper, score, url), Messages.webhook(paper, score, url));
     }
 }

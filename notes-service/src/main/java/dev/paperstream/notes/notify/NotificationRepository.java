@@ -60,14 +60,18 @@ public class NotificationRepository {
     public record Due(Delivery delivery, String secret) {
     }
 
-    public void delivered(long id) {
+    public void delivered(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE notification SET status = 'DELIVERED',"
-                        + " attempts = attempts + 1, delivered_at = now(), last_error = NULL WHERE id = ?")) {
-            ps.setLong(1, id);
+                        + " attempts = attempts + 1, delivered_at = clock_timestamp(), last_error = NULL"
+                        + " WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw Sql.failure("cannot record delivery " + id, e);
+            throw Sql.failure("cannot record deliveries " + ids, e);
         }
     }
 
