@@ -1,8 +1,6 @@
 package dev.paperstream.notes;
 
 import dev.paperstream.events.BenchmarkCompleted;
-import dev.paperstream.events.CloudEventHeaders;
-import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperLinks;
@@ -10,62 +8,32 @@ import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperSource;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
-import java.nio.charset.StandardCharsets;
+import dev.paperstream.testkit.TestTopics;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Publishes events to the test broker the way the other services do: CloudEvents headers, JSON payload. */
+/** Events the other services would publish, and the test broker to publish them to. */
 public final class EventFeed implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
-
-    public EventFeed() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props);
-    }
+    private final TestTopics.Publisher publisher = new TestTopics.Publisher(TestTopics.bootstrapServers());
 
     /** Publishes the payload with a fresh ce_id and returns that id. */
     public String publish(String key, Object payload) {
-        return publish(UUID.randomUUID().toString(), key, payload);
+        return publisher.publish(key, payload);
     }
 
     /** Publishes with the given ce_id: the same id again is a redelivery. */
     public String publish(String eventId, String key, Object payload) {
-        return publishRaw(eventId, EventType.ofPayload(payload), key, EventJson.write(payload));
+        return publisher.publish(eventId, key, payload);
     }
 
+    /** Publishes a body as given, for bodies that are broken on purpose. */
     public String publishRaw(String eventId, EventType type, String key, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), key, json);
-        record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, type.ceType().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish to " + type.topic(), e.getCause());
-        }
-        return eventId;
+        return publisher.publish(type.topic(), key, json, eventId, type.ceType());
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 
     public static PaperDiscovered paper(String id, int version, String title, String summary, Instant published) {

@@ -13,6 +13,7 @@ import dev.paperstream.events.CloudEventHeaders;
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class BenchmarkResourceTest {
 
     private static List<ConsumerRecord<String, String>> awaitPublished(String jobId, Duration settle) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = EventTopics.consumer(EventType.BENCHMARK_COMPLETED.topic())) {
+        try (KafkaConsumer<String, String> c = TestTopics.consumer(EventType.BENCHMARK_COMPLETED.topic())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 EventTopics.collect(c, jobId, Duration.ofMillis(200), found);
                 return !found.isEmpty();
@@ -88,7 +89,7 @@ class BenchmarkResourceTest {
         assertThat(published).hasSize(1);
         ConsumerRecord<String, String> record = published.get(0);
         assertThat(record.key()).isEqualTo("2307.08691");
-        assertThat(EventTopics.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.BENCHMARK_COMPLETED.ceType());
+        assertThat(TestTopics.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.BENCHMARK_COMPLETED.ceType());
         BenchmarkCompleted event = EventJson.read(record.value(), BenchmarkCompleted.class);
         assertThat(event.status()).isEqualTo(BenchmarkCompleted.COMPLETED);
         assertThat(event.paperId()).isEqualTo("2307.08691");
@@ -197,7 +198,7 @@ class BenchmarkResourceTest {
         String jobId = UUID.randomUUID().toString();
         EventTopics.send(new BenchmarkRequested(jobId, List.of("naive"), 1, 1, List.of(64), 16, false, "fp32", "cpu",
                 null), UUID.randomUUID().toString(), "paperstream.benchmark.requested.v9");
-        try (KafkaConsumer<String, String> dlq = EventTopics.consumer("dlq.kernel.benchmark.requested")) {
+        try (KafkaConsumer<String, String> dlq = TestTopics.consumer("dlq.kernel.benchmark.requested")) {
             List<String> keys = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dlq.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));

@@ -11,6 +11,7 @@ import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,7 +146,7 @@ class PaperEventsTest {
         feed.publish("2611.00007", EventFeed.paper("2611.00007", 1, "After the broken one", "x", PUBLISHED));
         awaitPaper("2611.00007");
         given().get("/api/papers/2611.00006").then().statusCode(404);
-        assertThat(DeadLetters.read("dlq.notes.paper.discovered", "2611.00006"))
+        assertThat(TestTopics.deadLetterReason("dlq.notes.paper.discovered", "2611.00006", Duration.ofSeconds(30)))
                 .contains("version");
     }
 }

@@ -13,6 +13,7 @@ import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Topics;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,14 +28,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,19 +204,10 @@ class NotificationsTest {
             feed.publish("2606.50009", EventFeed.score("2606.50009", 1, "bench-team", 9, PaperType.ARCHITECTURE));
         }
         List<BenchmarkRequested> requests = new ArrayList<>();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.BENCHMARK_REQUESTED));
+        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.BENCHMARK_REQUESTED)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    assertThat(new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8))
-                            .isEqualTo("paperstream.benchmark.requested.v1");
+                    assertThat(TestTopics.header(r, CloudEventHeaders.TYPE)).isEqualTo("paperstream.benchmark.requested.v1");
                     requests.add(EventJson.read(r.value(), BenchmarkRequested.class));
                 }
                 return requests.stream().anyMatch(b -> id.equals(b.paperId()));

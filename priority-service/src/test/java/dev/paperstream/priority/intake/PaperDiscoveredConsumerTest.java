@@ -12,7 +12,7 @@ import dev.paperstream.events.PaperSource;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
 import dev.paperstream.events.Topics;
-import dev.paperstream.priority.kafka.TestKafka;
+import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -42,7 +42,7 @@ class PaperDiscoveredConsumerTest {
 
     private static List<PaperScored> scoredFor(KafkaConsumer<String, String> consumer, String id,
             List<PaperScored> seen) {
-        for (ConsumerRecord<String, String> r : TestKafka.poll(consumer)) {
+        for (ConsumerRecord<String, String> r : TestTopics.poll(consumer)) {
             if (id.equals(r.key()) && r.value().contains("\"team\":\"default\"")) {
                 assertThat(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                         .isEqualTo(EventType.PAPER_SCORED.ceType());
@@ -59,9 +59,9 @@ class PaperDiscoveredConsumerTest {
                 "An IO-aware attention kernel gives a 3x speedup for LLM inference on GPUs with less memory. "
                         + "Code: https://github.com/example/fused-attn",
                 "12 pages", List.of("cs.LG"), Instant.now().minus(Duration.ofDays(10)));
-        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
+        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.PAPER_SCORED)) {
             String ceId = UUID.randomUUID().toString();
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, EventJson.write(p), ceId);
+            TestTopics.send(EventType.PAPER_DISCOVERED, id, EventJson.write(p), ceId);
             List<PaperScored> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> !scoredFor(consumer, id, seen).isEmpty());
             PaperScored s = seen.get(0);
@@ -75,11 +75,11 @@ class PaperDiscoveredConsumerTest {
             assertThat(s.reasons().get(1)).contains("unknown");
 
             // the same event again, and the same paper version under a new event id: nothing new
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, EventJson.write(p), ceId);
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, p);
+            TestTopics.send(EventType.PAPER_DISCOVERED, id, EventJson.write(p), ceId);
+            TestTopics.send(id, p);
             // version 2 has the same key, so it is consumed after both: once it is scored, they were skipped
             PaperDiscovered v2 = paper(id, 2, p.title(), p.summary(), p.comment(), p.categories(), p.published());
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, v2);
+            TestTopics.send(id, v2);
             await().atMost(Duration.ofSeconds(30)).until(() -> scoredFor(consumer, id, seen).stream()
                     .anyMatch(e -> e.version() == 2));
             assertThat(seen).extracting(PaperScored::version).containsExactly(1, 2);
@@ -94,8 +94,8 @@ class PaperDiscoveredConsumerTest {
         PaperDiscovered p = paper(id, 1, "Entanglement wedges in de Sitter space",
                 "We prove a theorem on horizon entropy and derive a lower bound.", "30 pages",
                 List.of("hep-th"), Instant.now().minus(Duration.ofDays(400)));
-        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, p);
+        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.PAPER_SCORED)) {
+            TestTopics.send(id, p);
             List<PaperScored> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> !scoredFor(consumer, id, seen).isEmpty());
             assertThat(seen.get(0).priority()).isEqualTo(Priority.LOW);
@@ -108,12 +108,12 @@ class PaperDiscoveredConsumerTest {
     @Test
     void anUnreadableEventGoesToTheDeadLetterTopicWithTheReason() {
         String id = "2611.00001";
-        try (KafkaConsumer<String, String> dlq = TestKafka.consumer(Topics.deadLetter("priority", Topics.PAPER_DISCOVERED))) {
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, "{\"id\":\"2611.00001\",\"version\":1}",
+        try (KafkaConsumer<String, String> dlq = TestTopics.consumer(Topics.deadLetter("priority", Topics.PAPER_DISCOVERED))) {
+            TestTopics.send(EventType.PAPER_DISCOVERED, id, "{\"id\":\"2611.00001\",\"version\":1}",
                     UUID.randomUUID().toString());
             List<ConsumerRecord<String, String>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                TestKafka.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
+                TestTopics.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
                 return !dead.isEmpty();
             });
             String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
@@ -125,12 +125,12 @@ class PaperDiscoveredConsumerTest {
     @Test
     void aParseOfAPaperNotYetDiscoveredIsKeptInTheDeadLetterTopicWithTheReason() {
         String id = "2611.09" + String.format("%03d", new java.util.Random().nextInt(1000));
-        try (KafkaConsumer<String, String> dlq = TestKafka.consumer(Topics.deadLetter("priority", Topics.PAPER_PARSED))) {
-            TestKafka.send(EventType.PAPER_PARSED, id, new dev.paperstream.events.PaperParsed(id, 1, "grobid 0.8.0",
+        try (KafkaConsumer<String, String> dlq = TestTopics.consumer(Topics.deadLetter("priority", Topics.PAPER_PARSED))) {
+            TestTopics.send(id, new dev.paperstream.events.PaperParsed(id, 1, "grobid 0.8.0",
                     List.of(), null, null, null, 3, List.of("https://github.com/example/early"), false, false));
             List<ConsumerRecord<String, String>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                TestKafka.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
+                TestTopics.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
                 return !dead.isEmpty();
             });
             String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),

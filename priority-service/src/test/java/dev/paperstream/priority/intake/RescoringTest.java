@@ -7,12 +7,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import dev.paperstream.events.EventJson;
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.Topics;
 import dev.paperstream.priority.citations.FakeSemanticScholarResource;
-import dev.paperstream.priority.kafka.TestKafka;
+import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,7 +32,7 @@ class RescoringTest {
 
     private static List<PaperScored> defaultScores(KafkaConsumer<String, String> consumer, String id,
             List<PaperScored> into) {
-        TestKafka.poll(consumer).stream().filter(r -> id.equals(r.key()))
+        TestTopics.poll(consumer).stream().filter(r -> id.equals(r.key()))
                 .map(r -> EventJson.read(r.value(), PaperScored.class))
                 .filter(s -> s.team().equals("default")).forEach(into::add);
         return into;
@@ -42,8 +41,8 @@ class RescoringTest {
     @Test
     void citationsAndFullTextCodeLinksRescoreAYoungPaperAndOnlyChangesArePublished() {
         String id = FakeSemanticScholarResource.CITED_PREFIX + (1000 + (int) (Math.random() * 8999));
-        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, paper(id, 1, "Benchmarks of transformer models",
+        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.PAPER_SCORED)) {
+            TestTopics.send(id, paper(id, 1, "Benchmarks of transformer models",
                     "We compare many transformer models.", null, List.of("cs.CL"), Instant.now().minus(Duration.ofDays(10))));
             List<PaperScored> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> !defaultScores(consumer, id, seen).isEmpty());
@@ -60,7 +59,7 @@ class RescoringTest {
             assertThat(cited.reasons().get(1)).startsWith("citations: 250 (Semantic Scholar) in 1 months = 250/month");
 
             given().header("Authorization", EDITOR).when().post("/api/rescoring").then().statusCode(200);
-            TestKafka.send(EventType.PAPER_PARSED, id, new PaperParsed(id, 1, "grobid 0.8.0", List.of(), null, null,
+            TestTopics.send(id, new PaperParsed(id, 1, "grobid 0.8.0", List.of(), null, null,
                     null, 20, List.of("https://github.com/example/bench"), false, false));
             await().atMost(Duration.ofSeconds(30)).until(() -> defaultScores(consumer, id, seen).size() == 3);
             PaperScored withCode = seen.get(2);

@@ -8,11 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.paperstream.events.EventJson;
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.Topics;
-import dev.paperstream.priority.kafka.TestKafka;
+import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,7 +36,7 @@ class TeamScoringFlowTest {
     }
 
     private static List<PaperScored> collect(KafkaConsumer<String, String> consumer, List<PaperScored> into) {
-        TestKafka.poll(consumer).forEach(r -> into.add(EventJson.read(r.value(), PaperScored.class)));
+        TestTopics.poll(consumer).forEach(r -> into.add(EventJson.read(r.value(), PaperScored.class)));
         return into;
     }
 
@@ -52,12 +51,12 @@ class TeamScoringFlowTest {
         String byTerm = newId(2);
         String neither = newId(3);
         Instant published = Instant.now().minus(Duration.ofDays(3));
-        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
-            TestKafka.send(EventType.PAPER_DISCOVERED, inCategory, paper(inCategory, 1, "Pipeline schedules",
+        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.PAPER_SCORED)) {
+            TestTopics.send(inCategory, paper(inCategory, 1, "Pipeline schedules",
                     "Scheduling pipeline stages.", null, List.of("cs.DC"), published));
-            TestKafka.send(EventType.PAPER_DISCOVERED, byTerm, paper(byTerm, 1, "Faster all-reduce",
+            TestTopics.send(byTerm, paper(byTerm, 1, "Faster all-reduce",
                     "A ring all-reduce variant.", null, List.of("cs.NI"), published));
-            TestKafka.send(EventType.PAPER_DISCOVERED, neither, paper(neither, 1, "Black hole spectra",
+            TestTopics.send(neither, paper(neither, 1, "Black hole spectra",
                     "Quasinormal modes.", null, List.of("gr-qc"), published));
             List<PaperScored> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> collect(consumer, seen).stream()
@@ -87,9 +86,9 @@ class TeamScoringFlowTest {
             ids.add(id);
             String title = i < 3 ? liked[i] : disliked[i - 3];
             PaperDiscovered p = paper(id, 1, title, title + ".", null, List.of("cs.LG"), Instant.now());
-            TestKafka.send(EventType.PAPER_DISCOVERED, id, p);
+            TestTopics.send(id, p);
         }
-        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(Topics.PAPER_SCORED)) {
+        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.PAPER_SCORED)) {
             List<PaperScored> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> collect(consumer, seen).stream()
                     .filter(s -> s.team().equals("learners")).map(PaperScored::id).filter(ids::contains)
