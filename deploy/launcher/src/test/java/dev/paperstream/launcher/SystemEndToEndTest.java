@@ -33,6 +33,7 @@ class SystemEndToEndTest {
 
     private LocalSystem system;
     private ApiClient api;
+    private String token;
 
     @BeforeAll
     void startTheWholeSystem() {
@@ -40,7 +41,7 @@ class SystemEndToEndTest {
         for (Service s : Service.values()) {
             ports.put(s, dev.paperstream.testkit.FreePorts.find());
         }
-        String token = SystemSettings.generateToken();
+        token = SystemSettings.generateToken();
         system = new LocalSystem(SystemSettings.ephemeral(ROOT, Path.of("target/e2e").toAbsolutePath(), ports, token),
                 Map.of("PAPERSTREAM_ARXIV_API_URL", "http://127.0.0.1:9/unreachable"));
         system.startInfrastructure();
@@ -150,6 +151,31 @@ class SystemEndToEndTest {
         });
         JsonNode job = api.get(system.url(Service.KERNEL) + "/api/benchmarks/" + jobId).expect(200).json();
         assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aProfileSavedOnTheTeamPageIsTheOnePriorityScoresWith() {
+        TeamPageForm page = new TeamPageForm(system.url(Service.NOTES), token);
+        var saved = page.post("/teams/e2e-kernels", "/teams/e2e-kernels/profile", Map.of("categories", "cs.DC",
+                "terms", "kernel fusion: 3\nsurvey: -2", "seedPapers", ""));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+
+        JsonNode profile = api.get(system.url(Service.PRIORITY) + "/api/teams/e2e-kernels/profile").expect(200).json();
+        assertThat(profile.path("categories").toString()).isEqualTo("[\"cs.DC\"]");
+        assertThat(profile.path("terms").toString())
+                .isEqualTo("[{\"term\":\"kernel fusion\",\"weight\":3.0},{\"term\":\"survey\",\"weight\":-2.0}]");
+        assertThat(page.get("/teams/e2e-kernels").body()).contains("kernel fusion: 3\nsurvey: -2");
+
+        Map<String, Object> paper = Map.of("title", "Kernel fusion for attention", "abstract",
+                "We apply kernel fusion to attention and make it 2x faster.", "categories", List.of("cs.DC"),
+                "published", Instant.now().minus(2, ChronoUnit.DAYS).toString(), "team", "e2e-kernels");
+        JsonNode score = api.postJson(system.url(Service.PRIORITY) + "/api/score", paper).expect(200).json();
+        assertThat(score.toString()).contains("kernel fusion (+3.0)");
+
+        var refused = page.post("/teams/e2e-kernels", "/teams/e2e-kernels/profile", Map.of("categories", "cs.XX",
+                "terms", "kernel fusion: 3"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("unknown arXiv categories [cs.XX]");
     }
 
     private JsonNode importAtom(String feed) {
