@@ -54,7 +54,9 @@ public final class TestTopics {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // a topic the service creates only later (a dead-letter topic) is found within half a second
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500"),
                 new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;

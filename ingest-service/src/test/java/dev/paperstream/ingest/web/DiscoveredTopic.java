@@ -3,17 +3,13 @@ package dev.paperstream.ingest.web;
 import static org.awaitility.Awaitility.await;
 
 import dev.paperstream.events.Topics;
+import dev.paperstream.testkit.TestTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads paper.discovered from the test broker from the beginning, as any consumer would. */
 final class DiscoveredTopic implements AutoCloseable {
@@ -21,16 +17,7 @@ final class DiscoveredTopic implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     DiscoveredTopic() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
-        consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(Topics.PAPER_DISCOVERED));
+        consumer = TestTopics.consumer(Topics.PAPER_DISCOVERED);
     }
 
     /** Waits until a record with every key has arrived; returns all records seen with those keys. */

@@ -1,11 +1,8 @@
 package dev.paperstream.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.paperstream.events.CloudEventHeaders;
 import dev.paperstream.events.EventJson;
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
@@ -14,25 +11,13 @@ import dev.paperstream.ingest.arxiv.FakeArxiv;
 import dev.paperstream.ingest.pdf.TestPdfs;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
+import dev.paperstream.testkit.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,23 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeArxiv.class)
 class ScoredPaperConsumerTest {
 
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    static void publishScored(String id, int version, Priority priority) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        PaperScored scored = new PaperScored(id, version, "kernels", 8, priority, PaperType.OPTIMIZATION, 5, true,
-                null, 1.0, List.of("test"), Instant.now());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("paper.scored", id, EventJson.write(scored));
-            record.headers().add(CloudEventHeaders.TYPE, EventType.PAPER_SCORED.ceType().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
+    static void publishScored(String id, int version, Priority priority) {
+        TestTopics.send(id, new PaperScored(id, version, "kernels", 8, priority, PaperType.OPTIMIZATION, 5, true,
+                null, 1.0, List.of("test"), Instant.now()));
     }
 
     @Test
@@ -80,25 +51,7 @@ class ScoredPaperConsumerTest {
                 "<!DOCTYPE html><html><body>Too many requests</body></html>".getBytes(StandardCharsets.UTF_8)));
         publishScored("2511.00442", 1, Priority.MEDIUM);
 
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of("dlq.ingest.paper.scored"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> "2511.00442".equals(r.key()));
-            });
-        }
-        ConsumerRecord<String, String> dead = seen.stream().filter(r -> "2511.00442".equals(r.key())).findFirst()
-                .orElseThrow();
-        Map<String, String> headers = new java.util.HashMap<>();
-        dead.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        assertThat(headers.get("dead-letter-reason")).contains("an HTML page");
+        assertThat(TestTopics.deadLetterReason("dlq.ingest.paper.scored", "2511.00442", Duration.ofSeconds(60)))
+                .contains("an HTML page");
     }
 }
