@@ -64,6 +64,7 @@ public final class Launcher {
         out.println();
         out.println("Open:");
         out.println("  reading queue (web UI)   " + system.url(Service.NOTES) + "/");
+        out.println("  team settings (web UI)   " + system.url(Service.NOTES) + "/teams/default");
         out.println("  triage list (JSON)       " + system.url(Service.NOTES) + "/api/papers");
         out.println("  import a feed            POST " + system.url(Service.INGEST) + "/api/imports");
         out.println("  explain a score          POST " + system.url(Service.PRIORITY) + "/api/score");
