@@ -1,5 +1,6 @@
 package dev.paperstream.ingest.feed;
 
+import dev.paperstream.events.ArxivId;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperLinks;
 import dev.paperstream.events.PaperSource;

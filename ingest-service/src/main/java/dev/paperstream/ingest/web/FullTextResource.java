@@ -1,7 +1,7 @@
 package dev.paperstream.ingest.web;
 
 import dev.paperstream.events.PaperParsed;
-import dev.paperstream.ingest.feed.ArxivId;
+import dev.paperstream.events.ArxivId;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.fulltext.FullTextConfig;
 import dev.paperstream.ingest.fulltext.FullTextService;

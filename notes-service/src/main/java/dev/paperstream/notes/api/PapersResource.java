@@ -1,8 +1,8 @@
 package dev.paperstream.notes.api;
 
+import dev.paperstream.events.ArxivId;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
-import dev.paperstream.notes.papers.ArxivId;
 import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperListRepository;
 import dev.paperstream.notes.papers.PaperPage;
@@ -59,8 +59,8 @@ public class PapersResource {
     }
 
     static void requireValid(String id) {
-        if (!ArxivId.isValid(id)) {
-            throw ProblemException.badRequest(ArxivId.explain(id));
+        if (!ArxivId.isValidId(id)) {
+            throw ProblemException.badRequest(ArxivId.explainUnversioned(id));
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.paperstream.notes.web;
 
+import dev.paperstream.events.ArxivId;
 import dev.paperstream.notes.api.PaperDetail;
 import dev.paperstream.notes.api.PaperDetailReader;
 import dev.paperstream.notes.api.NotesResource;
 import dev.paperstream.notes.benchmarks.ClaimComparison;
 import dev.paperstream.notes.notes.NoteRepository;
 import dev.paperstream.notes.notify.NotificationRepository;
-import dev.paperstream.notes.papers.ArxivId;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.queue.QueueRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
@@ -70,7 +70,8 @@ public class PaperPage {
     @Transactional
     public Response notes(@PathParam("id") String id, @PathParam("section") String section,
             MultivaluedMap<String, String> form) {
-        Response denied = requireEditor(id);
+        valid(id);
+        Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;
         }
@@ -89,7 +90,8 @@ public class PaperPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response claim(@PathParam("id") String id, @PathParam("team") String team) {
-        Response denied = requireEditor(id);
+        valid(id);
+        Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;
         }
@@ -103,7 +105,8 @@ public class PaperPage {
     @Transactional
     public Response status(@PathParam("id") String id, @PathParam("team") String team,
             @FormParam("status") String status) {
-        Response denied = requireEditor(id);
+        valid(id);
+        Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;
         }
@@ -117,20 +120,9 @@ public class PaperPage {
         return back(id, "queue");
     }
 
-    private Response requireEditor(String id) {
-        valid(id);
-        if (identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/sign-in")).build();
-        }
-        if (!identity.hasRole(Roles.EDITOR)) {
-            throw new ProblemException(403, "Forbidden", "editing needs an editor or admin token");
-        }
-        return null;
-    }
-
     private static String valid(String id) {
-        if (!ArxivId.isValid(id)) {
-            throw ProblemException.badRequest(ArxivId.explain(id));
+        if (!ArxivId.isValidId(id)) {
+            throw ProblemException.badRequest(ArxivId.explainUnversioned(id));
         }
         return id;
     }

@@ -5,6 +5,6 @@ import jakarta.validation.constraints.Pattern;
 
 /** A thumbs up or down of a team on a paper. */
 public record FeedbackRequest(
-        @NotNull @Pattern(regexp = ArxivIds.PATTERN, message = ArxivIds.MESSAGE) String paperId,
+        @NotNull @UnversionedArxivId String paperId,
         @NotNull @Pattern(regexp = "up|down", message = "must be 'up' or 'down'") String vote) {
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
 public record ProfileRequest(
         @Size(max = 50) List<@NotBlank @Size(max = 40) String> categories,
         @Size(max = 200) List<@NotNull @Valid Term> terms,
-        @Size(max = 200) List<@NotNull @Pattern(regexp = ArxivIds.PATTERN, message = ArxivIds.MESSAGE) String> seedPapers,
+        @Size(max = 200) List<@NotNull @UnversionedArxivId String> seedPapers,
         Boolean matchAll) {
 
     public record Term(

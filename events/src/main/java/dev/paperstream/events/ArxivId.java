@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.feed;
+package dev.paperstream.events;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * An arXiv identifier split into the id without version (the Kafka key) and the version. Accepts the
  * bare forms ({@code 2307.08691v2}, {@code hep-th/9901001v1}) and the abstract-page URLs the feeds use
- * ({@code http://arxiv.org/abs/1111.2011v2}).
+ * ({@code http://arxiv.org/abs/1111.2011v2}). Every service checks ids with this one class, so that an id one
+ * service accepts is never refused by another.
  */
 public record ArxivId(String id, int version) {
     private static final Pattern URL_PREFIX = Pattern.compile("^https?://(?:export\\.)?arxiv\\.org/(?:abs|pdf)/");
@@ -50,13 +51,26 @@ public record ArxivId(String id, int version) {
         }
     }
 
-    static boolean isValidId(String id) {
+    /** Whether {@code id} is an arXiv id without version: {@code 2307.08691} or {@code hep-th/9901001}. */
+    public static boolean isValidId(String id) {
+        if (id == null) {
+            return false;
+        }
         Matcher m = NEW_STYLE.matcher(id);
         if (m.matches()) {
             int month = Integer.parseInt(m.group(2));
             return month >= 1 && month <= 12;
         }
         return OLD_STYLE.matcher(id).matches();
+    }
+
+    /** Why {@code id} is not a valid id without version, for a problem detail. */
+    public static String explainUnversioned(String id) {
+        ArxivId parsed = tryParse(id).orElse(null);
+        if (parsed != null && parsed.version() > 0) {
+            return "'" + id + "' has a version; use the arXiv id without version, e.g. " + parsed.id();
+        }
+        return "'" + id + "' is not an arXiv id (expected e.g. 2307.08691 or hep-th/9901001)";
     }
 
     public String versioned() {

@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.feed;
+package dev.paperstream.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,5 +36,18 @@ class ArxivIdTest {
         assertThatThrownBy(() -> ArxivId.parse("2301.00001v0")).hasMessageContaining("version 0");
         assertThatThrownBy(() -> ArxivId.parse(" ")).hasMessageContaining("missing");
         assertThat(ArxivId.tryParse("http://example.org/abs/2301.00001v1")).isEmpty();
+    }
+
+    @Test
+    void anIdWithoutVersionIsCheckedAndARefusalSaysWhy() {
+        assertThat(ArxivId.isValidId("2307.08691")).isTrue();
+        assertThat(ArxivId.isValidId("hep-th/9901001")).isTrue();
+        assertThat(ArxivId.isValidId("2307.08691v2")).isFalse();
+        assertThat(ArxivId.isValidId("2313.08691")).isFalse();
+        assertThat(ArxivId.isValidId(null)).isFalse();
+        assertThat(ArxivId.explainUnversioned("2307.08691v2"))
+                .isEqualTo("'2307.08691v2' has a version; use the arXiv id without version, e.g. 2307.08691");
+        assertThat(ArxivId.explainUnversioned("not-an-id")).isEqualTo(
+                "'not-an-id' is not an arXiv id (expected e.g. 2307.08691 or hep-th/9901001)");
     }
 }
