@@ -6,6 +6,7 @@ import dev.paperstream.notes.notify.ChannelRules;
 import dev.paperstream.notes.notify.Delivery;
 import dev.paperstream.notes.notify.DigestService;
 import dev.paperstream.notes.notify.NotificationRepository;
+import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -20,13 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** A team's notification channels, its digest, and the record of deliveries. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamsResource {
-    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final ChannelRepository channels;
     private final NotificationRepository notifications;
@@ -46,7 +45,7 @@ public class TeamsResource {
     @Path("teams/{team}/channels")
     @RolesAllowed("editor")
     public List<ChannelView> channels(@PathParam("team") String team) {
-        return channels.forTeam(team(team)).stream()
+        return channels.forTeam(TeamName.check(team)).stream()
                 .map(c -> new ChannelView(c.kind(), c.target(), c.secret() != null)).toList();
     }
 
@@ -61,7 +60,7 @@ public class TeamsResource {
             throw ProblemException.badRequest("the body must be a list of channels");
         }
         body.forEach(ChannelRules::check);
-        channels.replace(team(team), body);
+        channels.replace(TeamName.check(team), body);
         return channels(team);
     }
 
@@ -69,7 +68,7 @@ public class TeamsResource {
     @Path("teams/{team}/digest")
     @RolesAllowed("admin")
     public Map<String, Integer> sendDigest(@PathParam("team") String team) {
-        return Map.of("papers", digest.send(team(team)));
+        return Map.of("papers", digest.send(TeamName.check(team)));
     }
 
     /** Editors only: a delivery names its target, and a Slack webhook URL is as good as a password. */
@@ -78,12 +77,5 @@ public class TeamsResource {
     @RolesAllowed("editor")
     public List<Delivery> deliveries(@QueryParam("team") String team, @QueryParam("paperId") String paperId) {
         return notifications.list(QueryParams.blankToNull(team), QueryParams.blankToNull(paperId), 200);
-    }
-
-    static String team(String team) {
-        if (team == null || !TEAM.matcher(team).matches()) {
-            throw ProblemException.badRequest("'" + team + "' is not a team name (letters, digits, . _ -; at most 64)");
-        }
-        return team;
     }
 }

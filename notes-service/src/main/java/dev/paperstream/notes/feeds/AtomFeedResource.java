@@ -9,7 +9,7 @@ import dev.paperstream.notes.papers.PaperListRepository;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.PaperSummary;
 import dev.paperstream.notes.papers.StoredPaper;
-import dev.paperstream.support.problem.ProblemException;
+import dev.paperstream.notes.teams.TeamName;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,7 +26,6 @@ import javax.xml.stream.XMLStreamWriter;
 @Path("/feeds")
 public class AtomFeedResource {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final int ENTRIES = 50;
 
     private final PaperListRepository list;
@@ -43,11 +42,10 @@ public class AtomFeedResource {
     @Path("{team}.atom")
     @Produces("application/atom+xml;charset=UTF-8")
     public String feed(@PathParam("team") String team) throws XMLStreamException {
-        if (!TEAM.matcher(team).matches()) {
-            throw ProblemException.badRequest("'" + team + "' is not a team name");
-        }
+        TeamName.check(team);
         List<PaperSummary> items = list.list(new PaperFilter(team, Priority.HIGH, null, null, null, ENTRIES, 0)).items();
-        List<StoredPaper> entries = items.stream().map(i -> papers.find(i.id()).orElseThrow()).toList();
+        Map<String, StoredPaper> byId = papers.findAll(items.stream().map(PaperSummary::id).toList());
+        List<StoredPaper> entries = items.stream().map(i -> byId.get(i.id())).toList();
         String base = config.publicUrl().replaceAll("/+$", "");
         StringWriter out = new StringWriter();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

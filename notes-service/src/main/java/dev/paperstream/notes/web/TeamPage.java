@@ -6,6 +6,7 @@ import dev.paperstream.notes.notify.ChannelRules;
 import dev.paperstream.notes.notify.Delivery;
 import dev.paperstream.notes.notify.NotificationRepository;
 import dev.paperstream.notes.teams.TeamProfile;
+import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.notes.teams.TeamProfileClient;
 import dev.paperstream.support.auth.Roles;
 import dev.paperstream.support.problem.ProblemException;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A team's settings page: the relevance profile (kept by the priority service, edited here by editors), the
@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
 @Path("/teams")
 @Produces(MediaType.TEXT_HTML)
 public class TeamPage {
-    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-
     private final ChannelRepository channels;
     private final NotificationRepository notifications;
     private final TeamProfileClient profiles;
@@ -64,7 +62,7 @@ public class TeamPage {
     @GET
     @Path("{team}")
     public Response page(@PathParam("team") String team) {
-        valid(team);
+        TeamName.check(team);
         return render(200, team, null, null, null);
     }
 
@@ -75,7 +73,8 @@ public class TeamPage {
             @FormParam("terms") String terms, @FormParam("seedPapers") String seedPapers,
             @FormParam("matchAll") String matchAll, @CookieParam(SessionCookieMechanism.COOKIE) String session,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Response denied = require(team, Roles.EDITOR);
+        TeamName.check(team);
+        Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;
         }
@@ -100,7 +99,8 @@ public class TeamPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addChannel(@PathParam("team") String team, @FormParam("kind") String kind,
             @FormParam("target") String target, @FormParam("secret") String secret) {
-        Response denied = require(team, Roles.ADMIN);
+        TeamName.check(team);
+        Response denied = FormAccess.denied(identity, Roles.ADMIN);
         if (denied != null) {
             return denied;
         }
@@ -120,7 +120,8 @@ public class TeamPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeChannel(@PathParam("team") String team, @FormParam("kind") String kind,
             @FormParam("target") String target) {
-        Response denied = require(team, Roles.ADMIN);
+        TeamName.check(team);
+        Response denied = FormAccess.denied(identity, Roles.ADMIN);
         if (denied != null) {
             return denied;
         }
@@ -152,29 +153,12 @@ public class TeamPage {
                 .toList();
     }
 
-    private Response require(String team, String role) {
-        valid(team);
-        if (identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/sign-in")).build();
-        }
-        if (!identity.hasRole(role)) {
-            throw new ProblemException(403, "Forbidden", "this change needs the " + role + " role");
-        }
-        return null;
-    }
-
     /** The signed-in person's own token, passed on so that priority applies its own role check. */
     private static String callerToken(String session, String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).strip();
         }
         return session == null ? "" : session;
-    }
-
-    private static void valid(String team) {
-        if (team == null || !TEAM.matcher(team).matches()) {
-            throw ProblemException.badRequest("'" + team + "' is not a team name");
-        }
     }
 
     private static String nullToEmpty(String s) {
