@@ -66,6 +66,15 @@ public class BenchmarkTrigger {
         this.settings = settings;
     }
 
+    /**
+     * For a newly stored score: only a score that qualifies itself can start a request, since the paper's
+     * other scores were considered when they, or the paper, arrived. Saves two reads for most scores.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String scored(PaperScored score) {
+        return qualifies(score) ? consider(score.id()) : null;
+    }
+
     /** Returns the requested job id, or null when the paper does not qualify or already has a request. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String consider(String paperId) {

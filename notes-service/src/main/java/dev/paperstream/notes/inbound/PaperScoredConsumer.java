@@ -57,7 +57,7 @@ public class PaperScoredConsumer {
                 queue.enqueue(score.id(), score.team());
                 prefill.scores(score.id());
                 announcements.scored(score);
-                benchmarks.consider(score.id());
+                benchmarks.scored(score);
                 stored.fire(score);
             }
         }
