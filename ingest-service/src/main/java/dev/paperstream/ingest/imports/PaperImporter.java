@@ -29,17 +29,12 @@ public class PaperImporter {
     public ImportResult importPapers(List<PaperDiscovered> papers, List<Rejection> rejected) {
         int duplicates = 0;
         List<String> ids = new ArrayList<>();
-        // serialised once: the stored payload and the event are the same JSON
-        String[] json = new String[papers.size()];
-        for (int i = 0; i < json.length; i++) {
-            json[i] = EventJson.write(papers.get(i));
-        }
-        boolean[] fresh = versions.insertIfNew(papers, json);
+        boolean[] fresh = versions.insertIfNew(papers);
         List<Outbox.Written> toPublish = new ArrayList<>();
         for (int i = 0; i < fresh.length; i++) {
             PaperDiscovered paper = papers.get(i);
             if (fresh[i]) {
-                toPublish.add(new Outbox.Written(paper.id(), EventType.PAPER_DISCOVERED, json[i]));
+                toPublish.add(new Outbox.Written(paper.id(), EventType.PAPER_DISCOVERED, EventJson.write(paper)));
                 ids.add(paper.id());
             } else {
                 duplicates++;

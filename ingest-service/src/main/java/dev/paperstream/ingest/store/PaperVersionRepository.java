@@ -22,12 +22,9 @@ public class PaperVersionRepository {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Stores each version unless it is known, with {@code payloads[i]} the event JSON of papers[i];
-     * element i of the answer is true when papers[i] was new.
-     */
+    /** Stores each version unless it is known; element i of the answer is true when papers[i] was new. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean[] insertIfNew(List<PaperDiscovered> papers, String[] payloads) {
+    public boolean[] insertIfNew(List<PaperDiscovered> papers) {
         int n = papers.size();
         String[] ids = new String[n];
         Integer[] versions = new Integer[n];
@@ -50,9 +47,9 @@ public class PaperVersionRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO paper_version (arxiv_id, version, title, primary_category, published, updated,
-                                                   source, payload)
+                                                   source)
                         SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[],
-                                             ?::timestamptz[], ?::text[], ?::text[])
+                                             ?::timestamptz[], ?::text[])
                         ON CONFLICT (arxiv_id, version) DO NOTHING
                         RETURNING arxiv_id, version""")) {
             ps.setArray(1, c.createArrayOf("text", ids));
@@ -62,7 +59,6 @@ public class PaperVersionRepository {
             ps.setArray(5, c.createArrayOf("timestamptz", published));
             ps.setArray(6, c.createArrayOf("timestamptz", updated));
             ps.setArray(7, c.createArrayOf("text", sources));
-            ps.setArray(8, c.createArrayOf("text", payloads));
             Set<String> fresh = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

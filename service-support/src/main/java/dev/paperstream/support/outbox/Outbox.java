@@ -11,7 +11,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,10 +24,7 @@ import java.util.UUID;
 public class Outbox {
     private static final String INSERT =
             "INSERT INTO outbox (event_id, topic, event_key, ce_type, payload) VALUES (?, ?, ?, ?, ?)";
-    // unnest yields the elements in array order, so seq (the relay's order) follows the list's order
-    private static final String INSERT_ALL = """
-            INSERT INTO outbox (event_id, topic, event_key, ce_type, payload)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""";
+    private static final String INSERT_BUNDLE = "INSERT INTO outbox (event_id, events, bundle) VALUES (?, ?, ?)";
     private static final Object WAKE_REGISTERED = new Object();
 
     private final AgroalDataSource dataSource;
@@ -60,46 +56,28 @@ public class Outbox {
         return id;
     }
 
-    /** Adds many events, in this order, with one statement: bulk imports would otherwise spend their time on round trips. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void addAll(List<Keyed> events) {
-        List<Written> written = new ArrayList<>(events.size());
-        for (Keyed event : events) {
-            written.add(Written.of(event.key(), event.payload()));
-        }
-        addAllWritten(written);
-    }
-
     /**
-     * As {@link #addAll}, for callers that already hold each payload's JSON (from {@link EventJson#write}),
-     * typically because they store it too: serialising it a second time is a good part of a bulk import.
+     * Adds many events already serialised (each payload's JSON from {@link EventJson#write}, which bulk
+     * callers store too), in this order, as few bundle rows ({@link OutboxBundle}): a bulk import would
+     * otherwise spend its time on one outbox row per event.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addAllWritten(List<Written> events) {
         if (events.isEmpty()) {
             return;
         }
-        int n = events.size();
-        String[] ids = new String[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        for (int i = 0; i < n; i++) {
-            Written event = events.get(i);
+        String[] ids = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
             ids[i] = UUID.randomUUID().toString();
-            topics[i] = event.type().topic();
-            keys[i] = event.key();
-            types[i] = event.type().ceType();
-            payloads[i] = event.json();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_ALL)) {
-            ps.setArray(1, c.createArrayOf("text", ids));
-            ps.setArray(2, c.createArrayOf("text", topics));
-            ps.setArray(3, c.createArrayOf("text", keys));
-            ps.setArray(4, c.createArrayOf("text", types));
-            ps.setArray(5, c.createArrayOf("text", payloads));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_BUNDLE)) {
+            for (OutboxBundle.Packed bundle : OutboxBundle.pack(events, ids)) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setInt(2, bundle.events());
+                ps.setBytes(3, bundle.bytes());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
         }
@@ -124,10 +102,6 @@ public class Outbox {
                 }
             }
         });
-    }
-
-    /** An event and its Kafka record key. */
-    public record Keyed(String key, Object payload) {
     }
 
     /** An event already serialised: its Kafka record key, type and JSON. */

@@ -26,7 +26,7 @@ public class OutboxHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("outbox");
         try {
             OutboxRelay.Backlog backlog = relay.backlog();
-            b.withData("backlog", backlog.rows()).withData("oldestAgeSeconds", backlog.oldestAge().toSeconds());
+            b.withData("backlog", backlog.events()).withData("oldestAgeSeconds", backlog.oldestAge().toSeconds());
             if (relay.lastError() != null) {
                 b.withData("lastError", relay.lastError());
             }

@@ -122,24 +122,20 @@ public class OutboxRelay {
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 long chars = 0;
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT seq, event_id, topic, event_key, ce_type, payload, created_at FROM outbox"
+                        "SELECT seq, event_id, topic, event_key, ce_type, payload, bundle, created_at FROM outbox"
                                 + " ORDER BY seq LIMIT " + batchSize + " FOR UPDATE SKIP LOCKED");
                         ResultSet rs = fetchInSteps(ps).executeQuery()) {
                     while (chars < MAX_BATCH_CHARS && rs.next()) {
-                        ProducerRecord<String, String> record = new ProducerRecord<>(
-                                rs.getString("topic"), rs.getString("event_key"), rs.getString("payload"));
-                        header(record, CloudEventHeaders.ID, rs.getString("event_id"));
-                        header(record, CloudEventHeaders.TYPE, rs.getString("ce_type"));
-                        header(record, CloudEventHeaders.SOURCE, source);
-                        header(record, CloudEventHeaders.TIME, rs.getTimestamp("created_at").toInstant().toString());
-                        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-                        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-                        if (rs.getString("event_key") != null) {
-                            header(record, CloudEventHeaders.SUBJECT, rs.getString("event_key"));
+                        String time = rs.getTimestamp("created_at").toInstant().toString();
+                        byte[] bundle = rs.getBytes("bundle");
+                        List<OutboxBundle.Event> events = bundle != null ? OutboxBundle.unpack(bundle)
+                                : List.of(new OutboxBundle.Event(rs.getString("event_id"), rs.getString("topic"),
+                                        rs.getString("event_key"), rs.getString("ce_type"), rs.getString("payload")));
+                        for (OutboxBundle.Event event : events) {
+                            acks.add(producer().send(record(event, time)));
+                            chars += event.payload().length();
                         }
-                        acks.add(producer().send(record));
                         sent.add(rs.getLong("seq"));
-                        chars += record.value().length();
                     }
                 }
                 if (sent.isEmpty()) {
@@ -165,10 +161,25 @@ public class OutboxRelay {
         }
     }
 
-    // a cursor: rows are fetched, and locked, only as far as the batch goes, and never all in memory at once
+    // a cursor: rows are fetched, and locked, only as far as the batch goes, and never all in memory at
+    // once; a few at a time, as a bundle row can hold megabytes
     private static PreparedStatement fetchInSteps(PreparedStatement ps) throws SQLException {
-        ps.setFetchSize(500);
+        ps.setFetchSize(32);
         return ps;
+    }
+
+    private ProducerRecord<String, String> record(OutboxBundle.Event event, String time) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+        header(record, CloudEventHeaders.ID, event.id());
+        header(record, CloudEventHeaders.TYPE, event.ceType());
+        header(record, CloudEventHeaders.SOURCE, source);
+        header(record, CloudEventHeaders.TIME, time);
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (event.key() != null) {
+            header(record, CloudEventHeaders.SUBJECT, event.key());
+        }
+        return record;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
@@ -196,11 +207,11 @@ public class OutboxRelay {
         return p;
     }
 
-    /** Rows not yet published, and the age of the oldest, for readiness and metrics. */
+    /** Events not yet published, and the age of the oldest, for readiness and metrics. */
     public Backlog backlog() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT count(*), min(created_at) FROM outbox")) {
+                        "SELECT coalesce(sum(events), 0), min(created_at) FROM outbox")) {
             rs.next();
             var oldest = rs.getTimestamp(2);
             return new Backlog(rs.getLong(1),
@@ -210,7 +221,7 @@ public class OutboxRelay {
 
     private double backlogOrMinusOne() {
         try {
-            return backlog().rows();
+            return backlog().events();
         } catch (SQLException e) {
             return -1;
         }
@@ -235,6 +246,6 @@ public class OutboxRelay {
         }
     }
 
-    public record Backlog(long rows, Duration oldestAge) {
+    public record Backlog(long events, Duration oldestAge) {
     }
 }
