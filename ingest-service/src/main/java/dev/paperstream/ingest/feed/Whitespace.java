@@ -14,21 +14,23 @@ public final class Whitespace {
         if (isNormal(text)) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
+        // a char array, not a StringBuilder: appending char by char was a tenth of a bulk import's CPU
+        char[] out = new char[text.length()];
+        int length = 0;
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (isSpace(ch)) {
-                pendingSpace = out.length() > 0;
+                pendingSpace = length > 0;
             } else {
                 if (pendingSpace) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     pendingSpace = false;
                 }
-                out.append(ch);
+                out[length++] = ch;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     /** Normalized, and null when nothing is left. */
