@@ -86,7 +86,7 @@ public final class SnapshotImportBenchmark {
                     if (warmup > 0) {
                         long warmupStart = System.nanoTime();
                         CompletableFuture<Double> stored = post(http, port, warmupFile, warmupStart);
-                        awaitOnTopic(consumer, warmup, warmupStart, false);
+                        awaitOnTopic(consumer, warmup, warmupStart, stored, false);
                         stored.join();
                         System.out.printf("warm-up: %d records through to Kafka in %.1f s%n", warmup,
                                 (System.nanoTime() - warmupStart) / 1e9);
@@ -94,7 +94,7 @@ public final class SnapshotImportBenchmark {
                     CpuTimes cpuStart = CpuTimes.now(service.pid());
                     long start = System.nanoTime();
                     CompletableFuture<Double> stored = post(http, port, file, start);
-                    long onTopic = awaitOnTopic(consumer, n, start, true);
+                    long onTopic = awaitOnTopic(consumer, n, start, stored, true);
                     double total = (System.nanoTime() - start) / 1e9;
                     CpuTimes cpu = CpuTimes.now(service.pid()).since(cpuStart);
                     double imported = stored.join();
@@ -131,8 +131,8 @@ public final class SnapshotImportBenchmark {
      * that measuring takes no CPU from what is measured) and answers how many records it holds then;
      * prints the rate of each tenth.
      */
-    private static long awaitOnTopic(KafkaConsumer<String, byte[]> consumer, int n, long start, boolean report)
-            throws InterruptedException {
+    private static long awaitOnTopic(KafkaConsumer<String, byte[]> consumer, int n, long start,
+            CompletableFuture<Double> importing, boolean report) throws InterruptedException {
         long before = recordsOnTopic(consumer);
         long tenth = Math.max(1, n / 10);
         long lastMark = start;
@@ -141,6 +141,9 @@ public final class SnapshotImportBenchmark {
         long added = 0;
         while (added < n) {
             Thread.sleep(100);
+            if (importing.isCompletedExceptionally()) {
+                importing.join();
+            }
             added = recordsOnTopic(consumer) - before;
             if (report && added - lastCount >= tenth) {
                 long now = System.nanoTime();
