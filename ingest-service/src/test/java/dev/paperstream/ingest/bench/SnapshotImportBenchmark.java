@@ -12,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +32,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Snapshot import throughput through to Kafka: starts a real broker and PostgreSQL, runs the packaged
- * service (target/quarkus-app) as its own process, streams N synthetic snapshot records to
- * {@code POST /api/imports} and counts paper.discovered records until all N are on the topic.
+ * service (target/quarkus-app) as its own process, streams N snapshot records (real ones with fresh
+ * ids) to {@code POST /api/imports} and times them until all N are on the topic.
  * Usage: see README ("Benchmarks"); arguments: number of records (default 100000) and the number of
  * records of a warm-up import of other papers before the measured one (default 0: a cold service,
  * whose JIT compiler and heap sizing are part of the time).
@@ -74,14 +78,7 @@ public final class SnapshotImportBenchmark {
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 awaitReady(http, port);
-                String sql = System.getProperty("bench.sql", "");
-                if (!sql.isBlank()) {
-                    try (var c = java.sql.DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
-                        for (String statement : sql.split(";")) {
-                            c.createStatement().execute(statement);
-                        }
-                    }
-                }
+                runSql(postgres, System.getProperty("bench.sql", ""));
                 try (KafkaConsumer<String, byte[]> consumer = consumer(broker.bootstrapServers())) {
                     if (warmup > 0) {
                         long warmupStart = System.nanoTime();
@@ -110,6 +107,19 @@ public final class SnapshotImportBenchmark {
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(warmupFile);
+        }
+    }
+
+    /** -Dbench.sql="stmt; stmt" runs before the import, in the service's database: to try an index or a setting. */
+    private static void runSql(PostgresServer postgres, String sql) throws SQLException {
+        if (sql.isBlank()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                Statement statement = c.createStatement()) {
+            for (String one : sql.split(";")) {
+                statement.execute(one);
+            }
         }
     }
 
