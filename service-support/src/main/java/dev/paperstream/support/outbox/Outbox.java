@@ -57,9 +57,9 @@ public class Outbox {
     }
 
     /**
-     * Adds many events already serialised (each payload's JSON from {@link EventJson#write}, which bulk
-     * callers store too), in this order, as few bundle rows ({@link OutboxBundle}): a bulk import would
-     * otherwise spend its time on one outbox row per event.
+     * Adds many events already serialised (each payload's JSON from {@link EventJson#write}), in this
+     * order, as few bundle rows ({@link OutboxBundle}): a bulk import would otherwise spend its time on
+     * one outbox row per event.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addAllWritten(List<Written> events) {

@@ -68,7 +68,8 @@ final class OutboxBundle {
             throw new IllegalStateException("not an outbox bundle of format " + FORMAT);
         }
         int rawLength = ByteBuffer.wrap(bundle, 1, Integer.BYTES).getInt();
-        if (rawLength < Integer.BYTES || rawLength > MAX_RAW_BYTES * 2L) {
+        // no upper bound but the int's: one event larger than MAX_RAW_BYTES has a bundle of its own
+        if (rawLength < Integer.BYTES) {
             throw new IllegalStateException("outbox bundle claims " + rawLength + " bytes");
         }
         byte[] raw = new byte[rawLength];

@@ -65,11 +65,12 @@ class OutboxBundleTest {
         String large = randomText(OutboxBundle.MAX_RAW_BYTES / 3);
         List<Outbox.Written> big = List.of(new Outbox.Written("a", EventType.PAPER_PARSED, large),
                 new Outbox.Written("b", EventType.PAPER_PARSED, large), new Outbox.Written("c", EventType.PAPER_PARSED, large),
-                new Outbox.Written("d", EventType.PAPER_PARSED, large + large + large + large));
+                new Outbox.Written("d", EventType.PAPER_PARSED, large.repeat(9)));
         List<OutboxBundle.Packed> bySize = OutboxBundle.pack(big, ids(big.size()));
         assertThat(bySize).extracting(OutboxBundle.Packed::events).containsExactly(2, 1, 1);
         assertThat(bySize.stream().flatMap(b -> OutboxBundle.unpack(b.bytes()).stream()).map(OutboxBundle.Event::key))
                 .containsExactly("a", "b", "c", "d");
+        assertThat(OutboxBundle.unpack(bySize.get(2).bytes()).get(0).payload()).hasSize(large.length() * 9);
     }
 
     @Test
