@@ -4,6 +4,7 @@ import dev.paperstream.events.PaperScored;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
+import dev.paperstream.support.work.WakeableLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,9 +40,7 @@ public class DeliveryWorker {
     private final ChannelSender sender;
     private final NotifyConfig config;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_SENDS);
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread loop;
+    private final WakeableLoop loop;
 
     public DeliveryWorker(NotificationRepository notifications, PaperRepository papers, ScoreRepository scores,
             ChannelSender sender, NotifyConfig config) {
@@ -52,6 +49,8 @@ public class DeliveryWorker {
         this.scores = scores;
         this.sender = sender;
         this.config = config;
+        this.loop = new WakeableLoop("notification-delivery", config.pollInterval(),
+                () -> QuarkusTransaction.requiringNew().call(this::deliverDue) == BATCH);
     }
 
     /** Fired in the transaction that planned deliveries; observed only once that transaction has committed. */
@@ -59,40 +58,11 @@ public class DeliveryWorker {
     }
 
     void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesPlanned planned) {
-        wakeUp.release();
+        loop.wake();
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        loop = new Thread(this::deliverUntilStopped, "notification-delivery");
-        loop.setDaemon(true);
         loop.start();
-    }
-
-    private void deliverUntilStopped() {
-        while (running) {
-            int handled = 0;
-            try {
-                handled = QuarkusTransaction.requiringNew().call(this::deliverDue);
-            } catch (RuntimeException e) {
-                LOG.warnf("delivery round failed, will retry: %s", e.getMessage());
-            }
-            if (handled < BATCH) {
-                awaitWork();
-            }
-        }
-    }
-
-    private void awaitWork() {
-        try {
-            if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                // one round delivers everything planned so far: wake-ups that arrived meanwhile are served by it
-                wakeUp.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     /** Sends one batch of due deliveries in the caller's transaction; returns how many it handled. */
@@ -144,11 +114,8 @@ public class DeliveryWorker {
     }
 
     @PreDestroy
-    void stop() {
-        running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
+    void stop() throws InterruptedException {
+        loop.stop(Duration.ofSeconds(5));
         senders.shutdownNow();
     }
 

@@ -1,10 +1,11 @@
 package dev.paperstream.support.outbox;
 
 import dev.paperstream.events.CloudEventHeaders;
+import dev.paperstream.support.work.WakeableLoop;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,12 +49,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Properties producerTuning;
     private final AtomicReference<KafkaProducer<String, String>> producer = new AtomicReference<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final WakeableLoop loop;
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastError;
 
@@ -68,6 +60,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "paperstream.outbox.producer.batch-size", defaultValue = "262144") int producerBatch,
             @ConfigProperty(name = "paperstream.outbox.producer.linger", defaultValue = "5") int lingerMs,
             @ConfigProperty(name = "paperstream.outbox.producer.compression", defaultValue = "lz4") String compression,
+            @ConfigProperty(name = "paperstream.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
             MeterRegistry registry) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
@@ -78,37 +71,28 @@ public class OutboxRelay {
         producerTuning.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
         producerTuning.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         registry.gauge("paperstream.outbox.backlog", this, OutboxRelay::backlogOrMinusOne);
+        this.loop = new WakeableLoop("outbox-relay", pollInterval, this::relayRound);
     }
 
-    @Scheduled(every = "${paperstream.outbox.poll-interval:1s}")
-    void poll() {
-        wake();
+    void start(@Observes StartupEvent event) {
+        loop.start();
     }
 
     /** Relays everything committed so far, soon, on the relay thread; wake-ups while it runs give one more run. */
     public void wake() {
-        if (queued.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    queued.set(false);
-                    relay();
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                queued.set(false);
-            }
-        }
+        loop.wake();
     }
 
-    void relay() {
+    private boolean relayRound() {
         try {
-            while (relayBatch()) {
-                // a full batch means more are waiting: go on without waiting for the next tick
-            }
+            boolean full = relayBatch();
             lastSuccess = Instant.now();
             lastError = null;
+            return full;
         } catch (Exception e) {
             lastError = e.getMessage();
             LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
+            return false;
         }
     }
 
@@ -236,8 +220,7 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.shutdown();
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+        if (!loop.stop(Duration.ofSeconds(10))) {
             LOG.warn("outbox relay still busy at shutdown; its batch is relayed again after the restart");
         }
         KafkaProducer<String, String> p = producer.getAndSet(null);
