@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    // 5000 paper.discovered rows are ~5 MB, but 5000 paper.parsed rows (full texts) could be gigabytes
+    // a row may be a bundle of thousands of events, and a paper.parsed event a whole full text: a batch
+    // ends after the row that passes this many characters, whatever its row count
     private static final long MAX_BATCH_CHARS = 16L << 20;
 
     private final AgroalDataSource dataSource;
