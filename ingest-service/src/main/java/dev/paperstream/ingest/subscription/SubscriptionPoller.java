@@ -48,8 +48,17 @@ public class SubscriptionPoller {
         this.importer = importer;
     }
 
-    /** What one poll of one category set or query did. */
-    public record Outcome(String kind, String value, int accepted, int duplicates, int rejected, String error) {
+    /** What one poll of one category set or query did; {@code ids} are the papers it accepted. */
+    public record Outcome(String kind, String value, int accepted, int duplicates, int rejected, String error,
+            List<String> ids) {
+        static Outcome of(String kind, String value, ImportResult result) {
+            return new Outcome(kind, value, result.accepted(), result.duplicates(), result.rejected().size(), null,
+                    result.ids());
+        }
+
+        static Outcome failed(String kind, String value, String error) {
+            return new Outcome(kind, value, 0, 0, 0, error, List.of());
+        }
     }
 
     void addConfigured(@Observes StartupEvent start) {
@@ -57,6 +66,12 @@ public class SubscriptionPoller {
                 .forEach(c -> subscriptions.add(config.team(), Subscription.Kind.category, c.trim()));
         config.queries().orElse(List.of())
                 .forEach(q -> subscriptions.add(config.team(), Subscription.Kind.query, q.trim()));
+        if (config.applyDefaults() && subscriptions.applyDefaultsOnce(config.team(), config.defaultCategories(),
+                config.defaultQueries())) {
+            LOG.infof("fresh install: team %s follows %s through RSS and %s through the query API"
+                    + " (paperstream.subscriptions.default-categories and default-queries)", config.team(),
+                    config.defaultCategories(), config.defaultQueries());
+        }
     }
 
     @Scheduled(cron = "${paperstream.subscriptions.cron:0 30 20 ? * SUN-THU}",
@@ -98,12 +113,11 @@ public class SubscriptionPoller {
             FeedPage page = RssFeedParser.parseFeed(root).toPage();
             ImportResult result = importer.importPapers(page.papers(), page.rejected());
             categories.forEach(c -> subscriptions.recordPoll(Subscription.Kind.category, c, result.accepted(), null));
-            return new Outcome("category", joined, result.accepted(), result.duplicates(), result.rejected().size(),
-                    null);
+            return Outcome.of("category", joined, result);
         } catch (RuntimeException e) {
             categories.forEach(c -> subscriptions.recordPoll(Subscription.Kind.category, c, null, e.getMessage()));
             LOG.warnf("polling categories %s failed: %s", joined, e.getMessage());
-            return new Outcome("category", joined, 0, 0, 0, e.getMessage());
+            return Outcome.failed("category", joined, e.getMessage());
         }
     }
 
@@ -112,11 +126,11 @@ public class SubscriptionPoller {
             FeedPage page = queryApi.page(query, 0, config.queryPageSize());
             ImportResult result = importer.importPapers(page.papers(), page.rejected());
             subscriptions.recordPoll(Subscription.Kind.query, query, result.accepted(), null);
-            return new Outcome("query", query, result.accepted(), result.duplicates(), result.rejected().size(), null);
+            return Outcome.of("query", query, result);
         } catch (RuntimeException e) {
             subscriptions.recordPoll(Subscription.Kind.query, query, null, e.getMessage());
             LOG.warnf("polling query %s failed: %s", query, e.getMessage());
-            return new Outcome("query", query, 0, 0, 0, e.getMessage());
+            return Outcome.failed("query", query, e.getMessage());
         }
     }
 }

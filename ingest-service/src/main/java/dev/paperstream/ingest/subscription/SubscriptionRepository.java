@@ -60,6 +60,63 @@ public class SubscriptionRepository {
         }
     }
 
+    /**
+     * Gives a fresh install its default subscriptions: only the first time any instance asks, and only
+     * when nothing is followed yet. Returns whether it added them.
+     */
+    public boolean applyDefaultsOnce(String team, List<String> categories, List<String> queries) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean added = false;
+                if (firstTime(c, team) && isEmpty(c)) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO subscription (team, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                        addBatch(ps, team, Subscription.Kind.category, categories);
+                        addBatch(ps, team, Subscription.Kind.query, queries);
+                        ps.executeBatch();
+                    }
+                    added = true;
+                }
+                c.commit();
+                return added;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot apply the default subscriptions: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean firstTime(Connection c, String team) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO subscription_defaults (team) VALUES (?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, team);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean isEmpty(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM subscription)");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static void addBatch(PreparedStatement ps, String team, Subscription.Kind kind, List<String> values)
+            throws SQLException {
+        for (String value : values) {
+            if (!value.isBlank()) {
+                ps.setString(1, team);
+                ps.setString(2, kind.name());
+                ps.setString(3, value.trim());
+                ps.addBatch();
+            }
+        }
+    }
+
     public boolean delete(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("DELETE FROM subscription WHERE id = ?")) {

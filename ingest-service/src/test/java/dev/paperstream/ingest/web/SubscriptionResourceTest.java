@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.paperstream.ingest.arxiv.FakeArxiv;
+import dev.paperstream.ingest.subscription.SubscriptionRepository;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeArxiv.class)
 class SubscriptionResourceTest {
+    @Inject
+    SubscriptionRepository subscriptions;
 
     static RequestSpecification editor() {
         return given().header("Authorization", "Bearer test-editor-token");
@@ -86,6 +90,30 @@ class SubscriptionResourceTest {
         given().when().get("/api/subscriptions").then().statusCode(200)
                 .body("lastPolledAt", hasItem(notNullValue()))
                 .body("find { it.kind == 'query' }.lastAccepted", notNullValue());
+    }
+
+    @Test
+    void aFreshInstallFollowsTheDefaultTeamsCategoriesAndQueryOnceAndIsNotGivenThemAgainAfterTheyAreRemoved() {
+        assertThat(subscriptions.applyDefaultsOnce("fresh", List.of("cs.LG", "cs.CL", "cs.AI"),
+                List.of("abs:\"flash attention\""))).isTrue();
+        JsonPath followed = given().when().get("/api/subscriptions").then().statusCode(200).extract().jsonPath();
+        assertThat(followed.getList("value", String.class))
+                .containsExactlyInAnyOrder("cs.LG", "cs.CL", "cs.AI", "abs:\"flash attention\"");
+        assertThat(followed.getList("team", String.class)).containsOnly("fresh");
+
+        FakeArxiv.script("/rss/cs.AI+cs.CL+cs.LG", FakeArxiv.Reply.ok("application/rss+xml",
+                FakeArxiv.resource("/rss/cs-cl-cs-lg-poll.xml")));
+        FakeArxiv.script("/api/query", FakeArxiv.Reply.ok("application/atom+xml",
+                FakeArxiv.resource("/atom/query-empty.xml")));
+        JsonPath outcomes = editor().when().post("/api/subscriptions/poll").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(FakeArxiv.requests()).extracting(FakeArxiv.Request::path)
+                .containsExactly("/rss/cs.AI+cs.CL+cs.LG", "/api/query");
+        assertThat(outcomes.getList("[0].ids", String.class)).hasSize(outcomes.getInt("[0].accepted"));
+
+        clean();
+        assertThat(subscriptions.applyDefaultsOnce("fresh", List.of("cs.LG"), List.of())).isFalse();
+        given().when().get("/api/subscriptions").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
