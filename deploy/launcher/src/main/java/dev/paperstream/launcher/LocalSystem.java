@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The whole system on one machine: a Kafka broker and a PostgreSQL server (embedded unless existing
@@ -19,6 +21,16 @@ public final class LocalSystem implements AutoCloseable {
     private final SystemSettings settings;
     private final Map<String, String> extraEnvironment;
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    /** Ctrl-C to exit, at most: the three waits below, in turn. */
+    static final Duration STOP_BUDGET = Duration.ofSeconds(30);
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(12);
+    private static final Duration BROKER_GRACE = Duration.ofSeconds(8);
+    private static final Duration POSTGRES_GRACE = Duration.ofSeconds(6);
+    private static final int START_RETRIES = 2;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Supervisor supervisor;
+    private Consumer<String> say = message -> { };
     private EmbeddedKafkaBroker broker;
     private PostgresServer postgres;
     private String bootstrapServers;
@@ -56,7 +68,15 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** Starts every service at once and waits until all are ready. */
+    /** Where restarts and parts that would not stop are reported (the launcher prints them). */
+    public void reportTo(Consumer<String> say) {
+        this.say = say;
+    }
+
+    /**
+     * Starts every service at once and waits until all are ready. A service that exits while starting
+     * (say its database connections timed out on a loaded machine) is started again, twice at most.
+     */
     public void startServices(Duration timeout) {
         for (Service s : Service.values()) {
             processes.put(s, new ServiceProcess(s, settings.ports().get(s),
@@ -66,9 +86,24 @@ public final class LocalSystem implements AutoCloseable {
         processes.values().forEach(ServiceProcess::start);
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (ServiceProcess p : processes.values()) {
-            ready.add(CompletableFuture.runAsync(() -> p.awaitReady(timeout)));
+            ready.add(CompletableFuture.runAsync(() -> awaitReady(p, System.nanoTime() + timeout.toNanos())));
         }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void awaitReady(ServiceProcess p, long deadlineNanos) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                p.awaitReady(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+                return;
+            } catch (ServiceProcess.ExitedException e) {
+                if (attempt > START_RETRIES || System.nanoTime() >= deadlineNanos) {
+                    throw e;
+                }
+                say.accept(e.getMessage() + "; starting it again");
+                p.start();
+            }
+        }
     }
 
     private Map<String, String> serviceEnvironment() {
@@ -109,19 +144,63 @@ public final class LocalSystem implements AutoCloseable {
         return postgres != null;
     }
 
+    /**
+     * From now on a service that dies is restarted (see {@link Supervisor}), and {@link #reportTo} hears
+     * about it.
+     */
+    public void superviseServices() {
+        List<Supervisor.Watched> watched = new ArrayList<>();
+        for (ServiceProcess p : processes.values()) {
+            watched.add(new Supervisor.Watched() {
+                @Override
+                public String name() {
+                    return p.service().module();
+                }
+
+                @Override
+                public boolean isAlive() {
+                    return p.isAlive();
+                }
+
+                @Override
+                public int exitValue() {
+                    return p.exitValue();
+                }
+
+                @Override
+                public void start() {
+                    p.start();
+                }
+            });
+        }
+        supervisor = new Supervisor(watched, say, System::currentTimeMillis);
+        supervisor.start();
+    }
+
+    /**
+     * Stops everything within {@link #STOP_BUDGET} even when a part hangs: services get a grace period
+     * and then SIGKILL; the in-process broker and PostgreSQL get their own bounded wait, after which
+     * they are left to the JVM's exit rather than holding it.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (supervisor != null) {
+            supervisor.close();
+        }
         // Services first, so that they commit their offsets and outboxes while Kafka and PostgreSQL still run.
         List<CompletableFuture<Void>> stopped = new ArrayList<>();
         for (ServiceProcess p : processes.values()) {
-            stopped.add(CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(20))));
+            stopped.add(CompletableFuture.runAsync(() -> p.stop(SERVICE_GRACE)));
         }
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).join();
         if (broker != null) {
-            broker.close();
+            Bounded.run("the embedded Kafka broker", BROKER_GRACE, broker::close, say);
         }
         if (postgres != null) {
-            postgres.close();
+            Bounded.run("the embedded PostgreSQL", POSTGRES_GRACE, postgres::close, say);
         }
     }
 }

@@ -35,6 +35,13 @@ public final class ServiceProcess {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The process ended before it was ready. */
+    public static final class ExitedException extends IllegalStateException {
+        ExitedException(String message) {
+            super(message);
+        }
+    }
+
     public Service service() {
         return service;
     }
@@ -87,7 +94,7 @@ public final class ServiceProcess {
         String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
+                throw new ExitedException(service.module() + " exited with code " + process.exitValue()
                         + " before it was ready; see " + logFile);
             }
             try {
@@ -110,6 +117,11 @@ public final class ServiceProcess {
                 + lastAnswer + "; see " + logFile);
     }
 
+    /** The exit status of a process that ended; -1 while it runs or before it started. */
+    public int exitValue() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -122,7 +134,7 @@ public final class ServiceProcess {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

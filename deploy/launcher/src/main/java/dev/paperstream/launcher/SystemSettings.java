@@ -2,6 +2,8 @@ package dev.paperstream.launcher;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -24,7 +26,8 @@ public record SystemSettings(
         String postgresPassword,
         String adminToken,
         boolean adminTokenGenerated,
-        boolean ephemeral) {
+        boolean ephemeral,
+        Duration startTimeout) {
 
     public static SystemSettings fromEnvironment(Map<String, String> env, Path repositoryRoot) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -45,13 +48,14 @@ public record SystemSettings(
                 env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres"),
                 token.orElseGet(SystemSettings::generateToken),
                 token.isEmpty(),
-                false);
+                false,
+                duration(env, "PAPERSTREAM_START_TIMEOUT", Duration.ofMinutes(3)));
     }
 
     /** Embedded Kafka and PostgreSQL that vanish on close, for tests; services on the given ports. */
     public static SystemSettings ephemeral(Path repositoryRoot, Path home, Map<Service, Integer> ports, String adminToken) {
         return new SystemSettings(repositoryRoot, home, Map.copyOf(ports), 0, 0, Optional.empty(), 0, Optional.empty(),
-                "", "", adminToken, false, true);
+                "", "", adminToken, false, true, Duration.ofMinutes(4));
     }
 
     public static String generateToken() {
@@ -69,6 +73,18 @@ public record SystemSettings(
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, got '" + v + "'");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as PT3M, got '" + v + "'");
         }
     }
 

@@ -8,15 +8,20 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One triage cycle: new papers in (live arXiv through ingest's polite client when arXiv can be
- * reached, else the bundled sample), then waits until every paper is scored and prints the ranking.
+ * One triage cycle: new papers in (the subscriptions polled through ingest's polite client when arXiv
+ * can be reached, else the bundled sample), then waits until every new paper is scored and prints the
+ * ranking; a poll that finds nothing new (weekends, holidays) says so and shows the queue as it is.
  */
 public final class TriageCycle {
     private static final Pattern ENTRY_ID = Pattern.compile("<id>https?://arxiv\\.org/abs/([^<]+?)v\\d+</id>");
@@ -34,31 +39,60 @@ public final class TriageCycle {
     public void run(Map<String, String> env, Duration timeout) {
         boolean forceSample = Boolean.parseBoolean(env.getOrDefault("PAPERSTREAM_SAMPLE", "false"));
         String arxivApi = env.getOrDefault("PAPERSTREAM_ARXIV_API_URL", "https://export.arxiv.org/api/query");
-        Set<String> expected;
-        if (!forceSample && reachable(URI.create(arxivApi)) && pollLive()) {
-            expected = Set.of();
-        } else {
-            out.println(forceSample
-                    ? "Triage: PAPERSTREAM_SAMPLE=true, importing the bundled sample."
-                    : "Triage: arXiv (" + arxivApi + ") cannot be reached from here, importing the bundled sample"
-                            + " instead.");
-            out.println("        The sample is written by the Paperstream team in arXiv's Atom format: invented"
-                    + " papers, not real arXiv data.");
-            expected = importSample();
+        if (!forceSample && reachable(URI.create(arxivApi))) {
+            Optional<Set<String>> fresh = pollLive();
+            if (fresh.isPresent() && fresh.get().isEmpty()) {
+                out.println("        arXiv has nothing new since the last poll (it announces nothing on weekends and"
+                        + " holidays); here is the queue you already have.");
+            } else if (fresh.isPresent()) {
+                awaitScored(fresh.get(), timeout);
+            } else {
+                out.println("        here is the queue you already have.");
+            }
+            printRanking();
+            return;
         }
-        awaitScored(expected, timeout);
+        out.println(forceSample
+                ? "Triage: PAPERSTREAM_SAMPLE=true, importing the bundled sample."
+                : "Triage: arXiv (" + arxivApi + ") cannot be reached from here, importing the bundled sample"
+                        + " instead.");
+        out.println("        The sample is written by the Paperstream team in arXiv's Atom format: invented"
+                + " papers, not real arXiv data.");
+        awaitScored(importSample(), timeout);
         printRanking();
     }
 
-    private boolean pollLive() {
-        out.println("Triage: arXiv is reachable, polling the subscriptions through ingest's shared client...");
+    /** The ids of the papers the poll found new, or empty when no source could be polled. */
+    private Optional<Set<String>> pollLive() {
+        out.println("Triage: arXiv is reachable, polling the subscriptions through ingest's shared client"
+                + " (one request every 3 s)...");
         ApiClient.Answer a = api.post(system.url(Service.INGEST) + "/api/subscriptions/poll", "application/json", "{}");
         if (a.status() / 100 != 2) {
             out.println("        polling failed (" + a.status() + "): " + a.body());
-            return false;
+            return Optional.empty();
         }
-        out.println("        " + a.body());
-        return true;
+        JsonNode outcomes = a.json();
+        if (outcomes.isEmpty()) {
+            out.println("        nothing is subscribed: add categories or queries at POST "
+                    + system.url(Service.INGEST) + "/api/subscriptions");
+            return Optional.empty();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        boolean anyAnswered = false;
+        for (JsonNode o : outcomes) {
+            String value = o.path("value").asText();
+            String source = ("category".equals(o.path("kind").asText()) ? "RSS   " : "query ")
+                    + (value.length() > 60 ? value.substring(0, 57) + "..." : value);
+            if (!o.path("error").isNull() && !o.path("error").isMissingNode()) {
+                out.println("        " + source + ": failed: " + o.path("error").asText());
+                continue;
+            }
+            anyAnswered = true;
+            out.printf("        %s: %d new, %d already known, %d rejected%n", source, o.path("accepted").asInt(),
+                    o.path("duplicates").asInt(), o.path("rejected").asInt());
+            o.path("ids").forEach(id -> ids.add(id.asText()));
+        }
+        return anyAnswered ? Optional.of(ids) : Optional.empty();
     }
 
     private Set<String> importSample() {
@@ -75,38 +109,39 @@ public final class TriageCycle {
         return ids;
     }
 
-    /** Waits until notes lists every expected paper with a priority, or, for live polls, until the list settles. */
+    /**
+     * Waits until notes shows a score for every expected paper. Asks paper by paper in import order and
+     * stops at the first one not scored yet, so a large import costs one request per paper in all.
+     */
     private void awaitScored(Set<String> expected, Duration timeout) {
+        List<String> waiting = new ArrayList<>(expected);
         long deadline = System.nanoTime() + timeout.toNanos();
-        int lastCount = -1;
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            JsonNode items = api.get(system.url(Service.NOTES) + "/api/papers?limit=500").expect(200).json().path("items");
-            Set<String> scored = new LinkedHashSet<>();
-            items.forEach(i -> {
-                if (!i.path("priority").isNull() && !i.path("priority").isMissingNode()) {
-                    scored.add(i.path("id").asText());
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            Iterator<String> next = waiting.iterator();
+            while (next.hasNext()) {
+                ApiClient.Answer paper = api.get(system.url(Service.NOTES) + "/api/papers/" + next.next());
+                if (paper.status() != 200 || paper.json().path("scores").isEmpty()) {
+                    break;
                 }
-            });
-            if (!expected.isEmpty() && scored.containsAll(expected)) {
-                return;
+                next.remove();
             }
-            if (expected.isEmpty()) {
-                if (scored.size() != lastCount) {
-                    lastCount = scored.size();
-                    stableSince = System.nanoTime();
-                } else if (lastCount > 0 && System.nanoTime() - stableSince > Duration.ofSeconds(10).toNanos()) {
-                    return;
-                }
+            if (!waiting.isEmpty()) {
+                sleep(500);
             }
-            sleep(500);
         }
-        out.println("        (not every paper was scored within " + timeout.toSeconds() + " s; showing what is there)");
+        if (!waiting.isEmpty()) {
+            out.println("        (" + waiting.size() + " of " + expected.size() + " papers were not scored within "
+                    + timeout.toSeconds() + " s; showing what is there)");
+        }
     }
 
     private void printRanking() {
         JsonNode items = api.get(system.url(Service.NOTES) + "/api/papers?limit=25").expect(200).json().path("items");
         out.println();
+        if (items.isEmpty()) {
+            out.println("The reading queue is empty. PAPERSTREAM_SAMPLE=true ./paperstream imports the bundled sample.");
+            return;
+        }
         out.println("Ranked reading list (newest and highest first):");
         out.printf("  %-8s %5s  %-13s %-12s %s%n", "PRIORITY", "SCORE", "TYPE", "ARXIV ID", "TITLE");
         for (JsonNode i : items) {
