@@ -210,6 +210,9 @@ class ArxivClientTest {
                 .when().delete("/api/subscriptions/" + id).then().statusCode(204));
         assertThatThrownBy(() -> newInstance().get(URI.create(config.apiUrl() + "?search_query=all:attention")))
                 .isInstanceOf(ArxivUnavailableException.class);
+        given().header("Authorization", "Bearer test-editor-token").when().post("/api/harvests/oai?set=cs")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("403 from " + config.pdfUrl()));
         assertThat(FakeArxiv.requests()).extracting(FakeArxiv.Request::path).containsExactly("/pdf/2511.00460v1");
 
         given().header("Authorization", "Bearer test-admin-token").when().delete("/api/arxiv/block")
