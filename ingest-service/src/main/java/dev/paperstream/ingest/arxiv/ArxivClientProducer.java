@@ -3,6 +3,7 @@ package dev.paperstream.ingest.arxiv;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The application's single limiter and client; tests build more instances to prove they coordinate. */
@@ -22,7 +23,12 @@ public class ArxivClientProducer {
 
     @Produces
     @ApplicationScoped
-    ArxivClient client(ArxivRateLimiter limiter, ArxivConfig config) {
-        return new ArxivClient(limiter, config);
+    ArxivClient client(ArxivRateLimiter limiter, ArxivConfig config,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+        if (ArxivContact.of(config).isEmpty()) {
+            LOG.warn(ArxivContact.MISSING + config.contact().map(c -> " ('" + c + "' is not an address that"
+                    + " reaches anybody)").orElse(""));
+        }
+        return new ArxivClient(limiter, config, ArxivContact.userAgent(version, ArxivContact.of(config)));
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where arXiv is and how politely to talk to it (DESIGN.md, "arXiv etiquette"). */
 @ConfigMapping(prefix = "paperstream.arxiv")
@@ -26,17 +27,31 @@ public interface ArxivConfig {
     @WithDefault("PT3S")
     Duration minInterval();
 
-    /** Contact address sent in the User-Agent so that arXiv can reach whoever runs this harvester. */
-    @WithDefault("paperstream-operator@example.org")
-    String contact();
+    /**
+     * The operator's e-mail address, sent in the User-Agent so that arXiv can reach whoever runs this
+     * harvester ({@code PAPERSTREAM_ARXIV_CONTACT}). No default: an invented address is never sent, and
+     * scheduled polling does not run without a real one ({@link ArxivContact}).
+     */
+    Optional<String> contact();
 
-    /** Attempts per request, the first included, before a 5xx or 503 is given up on. */
+    /** Attempts per request, the first included, before a 5xx, 429 or unreachable arXiv is given up on. */
     @WithDefault("4")
     int maxAttempts();
 
-    /** Longest Retry-After that is honoured by waiting; a longer one fails the request. */
+    /**
+     * Longest a request waits for a back-off arXiv asked for (its own or another instance's); a request
+     * that would wait longer fails at once with the time to retry.
+     */
     @WithDefault("PT10M")
     Duration maxRetryAfter();
+
+    /** Retry-After values above this are taken as this (an absurd or mistaken value must not stop us for good). */
+    @WithDefault("PT6H")
+    Duration retryAfterCap();
+
+    /** The shared back-off after a 429 without Retry-After. */
+    @WithDefault("PT60S")
+    Duration tooManyRequestsBackoff();
 
     @WithDefault("PT10S")
     Duration connectTimeout();

@@ -1,15 +1,16 @@
 package dev.paperstream.ingest.arxiv;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import io.smallrye.health.api.HealthGroup;
 
 /**
- * The health warning for a 403 from arXiv: the harvester has stopped and an operator must look (clear
- * it with {@code DELETE /api/arxiv/block} once the cause is fixed). It is its own group,
+ * The health warning for a 403 from arXiv: every request to arXiv has stopped and an operator must look
+ * (clear it with {@code DELETE /api/arxiv/block} once the cause is fixed). It is its own group,
  * {@code /q/health/group/arxiv}, and not part of readiness: imports, full text and the API keep
- * working while polling is stopped, so taking the service out of rotation would only hide it.
+ * working while polling is stopped, so taking the service out of rotation would only hide it. A
+ * back-off arXiv asked for is shown with the check still UP: it ends by itself.
  */
 @HealthGroup("arxiv")
 @ApplicationScoped
@@ -23,9 +24,11 @@ public class ArxivHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("arxiv-etiquette");
+        limiter.backOff().ifPresent(b -> builder.withData("backOffUntil", b.until().toString())
+                .withData("backOffReason", b.reason()));
         return limiter.blocked()
                 .map(b -> builder.down().withData("blockedSince", b.since().toString())
-                        .withData("reason", b.reason() + "; polling stopped").build())
+                        .withData("reason", b.reason() + "; every request to arXiv is stopped").build())
                 .orElseGet(() -> builder.up().build());
     }
 }

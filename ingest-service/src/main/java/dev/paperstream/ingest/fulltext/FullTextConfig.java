@@ -5,6 +5,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Limits of full-text parsing. */
 @ConfigMapping(prefix = "paperstream.fulltext")
@@ -27,4 +28,15 @@ public interface FullTextConfig {
 
     @WithDefault("2G")
     MemorySize cacheMaxSize();
+
+    /**
+     * Most PDF downloads waiting for arXiv (table {@code pdf_fetch}); above it a new paper displaces the
+     * oldest waiting one of lower priority, or, when none is lower, goes to the dead-letter topic itself.
+     */
+    @WithDefault("10000")
+    int parkedMax();
+
+    /** How often the download worker looks for work from other instances and checks whether arXiv allows again. */
+    @WithDefault("PT30S")
+    Duration workerPollInterval();
 }

@@ -36,16 +36,20 @@ public class FullTextService {
         return publish(TeiParser.parse(new ByteArrayInputStream(tei)).toEvent(id, version));
     }
 
-    /** Through GROBID when it is configured and answers; otherwise the embedded parser. */
     public PaperParsed fromPdf(String id, int version, byte[] pdf) {
+        return publish(parsePdf(id, version, pdf));
+    }
+
+    /** Through GROBID when it is configured and answers; otherwise the embedded parser. Publishes nothing. */
+    public PaperParsed parsePdf(String id, int version, byte[] pdf) {
         if (grobid.isPresent()) {
             try {
-                return publish(grobid.get().processFulltext(pdf).toEvent(id, version));
+                return grobid.get().processFulltext(pdf).toEvent(id, version);
             } catch (GrobidClient.GrobidUnavailableException e) {
                 LOG.warnf("GROBID failed for %sv%d (%s); using the embedded parser", id, version, e.getMessage());
             }
         }
-        return publish(pdfParser.parse(pdf).structure().toEvent(id, version));
+        return pdfParser.parse(pdf).structure().toEvent(id, version);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package dev.paperstream.ingest.oai;
 
+import dev.paperstream.ingest.arxiv.ArxivConfig;
+import dev.paperstream.ingest.arxiv.ArxivContact;
 import dev.paperstream.ingest.arxiv.ArxivUnavailableException;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import io.quarkus.scheduler.Scheduled;
@@ -12,7 +14,8 @@ import org.jboss.logging.Logger;
  * Harvests the configured sets ({@code paperstream.oai.sets}) on {@code paperstream.oai.cron}, each
  * from its stored checkpoint: an unfinished list resumes from its resumption token, a finished one
  * asks for what changed since its last response date. A set that another instance is harvesting is
- * skipped until the next run.
+ * skipped until the next run. Without an operator contact for arXiv the scheduled run does nothing and
+ * says why ({@link ArxivContact}); a harvest started by hand still runs.
  */
 @ApplicationScoped
 public class OaiSchedule {
@@ -20,10 +23,12 @@ public class OaiSchedule {
 
     private final OaiHarvester harvester;
     private final OaiConfig config;
+    private final ArxivConfig arxiv;
 
-    public OaiSchedule(OaiHarvester harvester, OaiConfig config) {
+    public OaiSchedule(OaiHarvester harvester, OaiConfig config, ArxivConfig arxiv) {
         this.harvester = harvester;
         this.config = config;
+        this.arxiv = arxiv;
     }
 
     /** What the run did for one set: the harvest, or why there was none. */
@@ -34,6 +39,9 @@ public class OaiSchedule {
             timeZone = "${paperstream.oai.time-zone:America/New_York}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!ArxivContact.allowsScheduledPolling(arxiv, "the scheduled OAI-PMH harvest")) {
+            return;
+        }
         List<Outcome> outcomes = harvestConfiguredSets();
         if (!outcomes.isEmpty()) {
             LOG.infof("scheduled OAI-PMH harvest: %s", outcomes);

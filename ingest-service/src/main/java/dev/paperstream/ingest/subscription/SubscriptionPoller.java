@@ -2,6 +2,7 @@ package dev.paperstream.ingest.subscription;
 
 import dev.paperstream.ingest.arxiv.ArxivClient;
 import dev.paperstream.ingest.arxiv.ArxivConfig;
+import dev.paperstream.ingest.arxiv.ArxivContact;
 import dev.paperstream.ingest.arxiv.ArxivQueryApi;
 import dev.paperstream.ingest.arxiv.ArxivResponse;
 import dev.paperstream.ingest.feed.FeedPage;
@@ -78,6 +79,9 @@ public class SubscriptionPoller {
             timeZone = "${paperstream.subscriptions.time-zone:America/New_York}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!ArxivContact.allowsScheduledPolling(arxiv, "the scheduled subscription poll")) {
+            return;
+        }
         List<Outcome> outcomes = pollAll();
         LOG.infof("polled %d subscription sources: %s", outcomes.size(), outcomes);
     }

@@ -2,11 +2,14 @@ package dev.paperstream.ingest.arxiv;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -79,6 +82,14 @@ public class FakeArxiv implements QuarkusTestResourceLifecycleManager {
         SCRIPTS.clear();
         synchronized (REQUESTS) {
             REQUESTS.clear();
+        }
+    }
+
+    /** Forgets the blocks and back-offs a test provoked (shared limiter state), so that the next test starts afresh. */
+    public static void forgetBlocksAndBackOffs(AgroalDataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("UPDATE arxiv_limiter SET blocked_at = NULL, blocked_reason = NULL,"
+                    + " not_before = NULL, not_before_reason = NULL");
         }
     }
 

@@ -3,7 +3,9 @@ package dev.paperstream.ingest.oai;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperstream.ingest.arxiv.ArxivContact;
 import dev.paperstream.ingest.arxiv.FakeArxiv;
+import dev.paperstream.ingest.arxiv.LogCapture;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.agroal.api.AgroalDataSource;
@@ -77,6 +79,18 @@ class OaiScheduleTest {
         assertThat(second.get(0).harvest().resumptionToken()).isEmpty();
         assertThat(second.get(0).harvest().nextFrom()).isEqualTo("2025-11-20");
         assertThat(checkpoints.load("cs:arXivRaw").nextFrom()).isEqualTo("2025-11-20");
+    }
+
+    @Test
+    void theScheduledRunDoesNotHarvestWithoutAnOperatorContactAndSaysWhy() {
+        FakeArxiv.script("/oai", page("no-records-match.xml"));
+        try (LogCapture log = LogCapture.of(ArxivContact.class)) {
+            schedule.scheduled();
+
+            assertThat(FakeArxiv.requests()).isEmpty();
+            assertThat(log.messages()).containsExactly("the scheduled OAI-PMH harvest does not run: "
+                    + ArxivContact.MISSING);
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.paperstream.ingest.web;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperParsed;
@@ -14,10 +16,20 @@ import dev.paperstream.testkit.PostgresResource;
 import dev.paperstream.testkit.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,6 +37,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeArxiv.class)
 class ScoredPaperConsumerTest {
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    @AfterEach
+    void clean() throws SQLException {
+        FakeArxiv.reset();
+        FakeArxiv.forgetBlocksAndBackOffs(dataSource);
+    }
 
     static void publishScored(String id, int version, Priority priority) {
         TestTopics.send(id, new PaperScored(id, version, "kernels", 8, priority, PaperType.OPTIMIZATION, 5, true,
@@ -53,5 +74,50 @@ class ScoredPaperConsumerTest {
 
         assertThat(TestTopics.deadLetterReason("dlq.ingest.paper.scored", "2511.00442", Duration.ofSeconds(60)))
                 .contains("an HTML page");
+    }
+
+    @Test
+    void aHighPaperWhoseDownloadMeetsA403IsParkedNotDeadLetteredAndParsedOnceAnAdminClearsTheBlock()
+            throws Exception {
+        FakeArxiv.script("/pdf/2511.00450v1", FakeArxiv.Reply.status(403, Map.of()),
+                FakeArxiv.Reply.ok("application/pdf", TestPdfs.paper()));
+        FakeArxiv.script("/pdf/2511.00451v1", FakeArxiv.Reply.ok("application/pdf", TestPdfs.paper()));
+        try (KafkaConsumer<String, String> deadLetters = TestTopics.consumer("dlq.ingest.paper.scored")) {
+            publishScored("2511.00450", 1, Priority.HIGH);
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/api/arxiv/block")
+                    .statusCode() == 200);
+            publishScored("2511.00451", 1, Priority.HIGH);
+            await().atMost(Duration.ofSeconds(30)).until(() -> parked("2511.00450", "2511.00451") == 2);
+
+            // the worker looks every second: while blocked, nothing more reaches arXiv and nothing is dead-lettered
+            List<String> deadKeys = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                TestTopics.poll(deadLetters).forEach(r -> deadKeys.add(r.key()));
+            }
+            assertThat(deadKeys).doesNotContain("2511.00450", "2511.00451");
+            assertThat(FakeArxiv.requests()).extracting(FakeArxiv.Request::path).containsExactly("/pdf/2511.00450v1");
+
+            given().header("Authorization", "Bearer test-admin-token").when().delete("/api/arxiv/block")
+                    .then().statusCode(204);
+
+            assertThat(EventJson.read(FullTextResourceTest.awaitParsed("2511.00450").value(), PaperParsed.class)
+                    .version()).isEqualTo(1);
+            assertThat(EventJson.read(FullTextResourceTest.awaitParsed("2511.00451").value(), PaperParsed.class)
+                    .version()).isEqualTo(1);
+            assertThat(parked("2511.00450", "2511.00451")).isZero();
+            TestTopics.poll(deadLetters).forEach(r -> deadKeys.add(r.key()));
+            assertThat(deadKeys).doesNotContain("2511.00450", "2511.00451");
+        }
+    }
+
+    long parked(String... ids) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                var ps = c.prepareStatement("SELECT count(*) FROM pdf_fetch WHERE arxiv_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }
