@@ -67,6 +67,21 @@ class OverlayManifestsAreValidTest {
     }
 
     @Test
+    void theExamplesOutsideTheOverlaysAreValidToo() throws IOException {
+        assumeTrue(Repo.crdsPresent(), "the operators' CRDs are not at " + Repo.CRDS);
+        ManifestValidator validator = new ManifestValidator(Repo.crds());
+        try (Stream<java.nio.file.Path> files = Files.list(Repo.K8S.resolve("examples"))) {
+            List<java.nio.file.Path> examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(examples).isNotEmpty();
+            for (java.nio.file.Path f : examples) {
+                for (Map<String, Object> doc : Yaml.documents(f)) {
+                    assertThat(validator.problems(doc)).as(f.toString()).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void noSecretValueIsCommittedAndNoOverlayRendersASecret() throws IOException {
         for (String overlay : Repo.OVERLAYS) {
             assertThat(Repo.ofKind(Repo.overlay(overlay), "Secret")).as(overlay).isEmpty();
