@@ -59,8 +59,8 @@ class OverlayManifestsAreValidTest {
         Map<String, Long> kinds = docs.stream().collect(Collectors.groupingBy(d -> (String) d.get("kind"), Collectors.counting()));
         assertThat(kinds).containsEntry("Kafka", 1L).containsEntry("KafkaNodePool", 1L).containsEntry("KafkaTopic", 13L)
                 .containsEntry("KafkaUser", 4L).containsEntry("Cluster", 1L).containsEntry("ScheduledBackup", 1L)
-                .containsEntry("Deployment", 4L).containsEntry("Service", 4L).containsEntry("PodDisruptionBudget", 4L)
-                .containsEntry("NetworkPolicy", 4L).containsEntry("ServiceMonitor", 4L).containsEntry("ScaledObject", 4L)
+                .containsEntry("Deployment", 5L).containsEntry("Service", 5L).containsEntry("PodDisruptionBudget", 5L)
+                .containsEntry("NetworkPolicy", 5L).containsEntry("ServiceMonitor", 4L).containsEntry("ScaledObject", 4L)
                 .containsEntry("TriggerAuthentication", 4L).containsEntry("PodMonitor", 1L);
         String namespace = overlay.equals("prod") ? "paperstream" : "paperstream-dev";
         assertThat(docs).allSatisfy(d -> assertThat((String) Yaml.at(d, "metadata.namespace")).isEqualTo(namespace));
