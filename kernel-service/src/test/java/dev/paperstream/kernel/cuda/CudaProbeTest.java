@@ -20,7 +20,8 @@ class CudaProbeTest {
             assertThat(probe.backend().get().device().kind()).isEqualTo("cuda");
             assertThat(probe.backend().get().device().computeCapability()).matches("\\d+\\.\\d+");
         } else {
-            assertThat(probe.reason()).matches("(the CUDA libraries did not load: \\w+Error: .+|no CUDA device answered: .+)");
+            assertThat(probe.reason()).matches("(the CUDA libraries did not load: \\w+Error: .+|no CUDA device answered: .+"
+                    + "|the CUDA device has compute capability .+)");
         }
     }
 
@@ -34,5 +35,25 @@ class CudaProbeTest {
         assertThat(plan.backend().kind()).isEqualTo("cpu");
         assertThat(plan.variants()).containsExactly("naive", "tiled");
         assertThat(plan.deviceNote()).contains(probe.reason());
+    }
+
+    @Test
+    void aDeviceOlderThanAmpereIsRefusedWithItsComputeCapability() {
+        assertThat(CudaProbe.unsupportedCapability("7.5"))
+                .isEqualTo("the CUDA device has compute capability 7.5, the kernels need 8.0 or newer (cp.async, ldmatrix)");
+        assertThat(CudaProbe.unsupportedCapability("6.1")).contains("6.1");
+        assertThat(CudaProbe.unsupportedCapability("8.0")).isNull();
+        assertThat(CudaProbe.unsupportedCapability("9.0")).isNull();
+        assertThat(CudaProbe.unsupportedCapability("12.0")).isNull();
+    }
+
+    @Test
+    void withADeviceTooOldTheJobRunsOnTheCpuAndSaysWhy() {
+        String reason = CudaProbe.unsupportedCapability("7.0");
+        Planner planner = new Planner(new CpuBackend(1), Optional.empty(), reason);
+        Plan plan = planner.plan(new JobRequest("auto", List.of("naive", "fused"), 1, 1, List.of(64), 64, true,
+                "bf16", null));
+        assertThat(plan.backend().kind()).isEqualTo("cpu");
+        assertThat(plan.deviceNote()).contains("compute capability 7.0");
     }
 }
