@@ -85,6 +85,8 @@ class FirstRunTest {
         assertThat(ranked).hasSize(Math.min(25, known.size()));
         assertThat(known).containsAll(ranked);
         assertThat(first.output()).contains("export PAPERSTREAM_ARXIV_CONTACT=");
+        assertThat(arxiv.requests()).extracting(ArxivStandIn.Request::userAgent)
+                .allSatisfy(agent -> assertThat(agent).startsWith("Paperstream/").doesNotContain("example"));
 
         arxiv.weekend(true);
         Run weekend = launch(Map.of());
