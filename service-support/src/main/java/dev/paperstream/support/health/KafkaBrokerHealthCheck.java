@@ -1,15 +1,16 @@
 package dev.paperstream.support.health;
 
+import dev.paperstream.support.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,11 +19,13 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class KafkaBrokerHealthCheck implements HealthCheck {
+    private final KafkaConnection kafka;
     private final String bootstrapServers;
     private volatile Admin admin;
 
-    public KafkaBrokerHealthCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaBrokerHealthCheck(KafkaConnection kafka) {
+        this.kafka = kafka;
+        this.bootstrapServers = kafka.bootstrapServers();
     }
 
     @Override
@@ -47,11 +50,11 @@ public class KafkaBrokerHealthCheck implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "paperstream-health",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000));
+                    Map<String, Object> settings = new HashMap<>(kafka.clientSettings());
+                    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "paperstream-health");
+                    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+                    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000);
+                    admin = Admin.create(settings);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.paperstream.support.outbox;
 
 import dev.paperstream.events.CloudEventHeaders;
+import dev.paperstream.support.kafka.KafkaConnection;
 import dev.paperstream.support.work.WakeableLoop;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +46,7 @@ public class OutboxRelay {
     private static final long MAX_BATCH_CHARS = 16L << 20;
 
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String source;
     private final int batchSize;
     private final Properties producerTuning;
@@ -55,7 +56,7 @@ public class OutboxRelay {
     private volatile String lastError;
 
     public OutboxRelay(AgroalDataSource dataSource,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaConnection kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "paperstream.outbox.batch-size", defaultValue = "5000") int batchSize,
             @ConfigProperty(name = "paperstream.outbox.producer.batch-size", defaultValue = "262144") int producerBatch,
@@ -64,7 +65,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "paperstream.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
             MeterRegistry registry) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.source = "paperstream/" + applicationName;
         this.batchSize = batchSize;
         this.producerTuning = new Properties();
@@ -175,8 +176,8 @@ public class OutboxRelay {
         KafkaProducer<String, String> p = producer.get();
         if (p == null) {
             Properties props = new Properties();
+            props.putAll(kafka.clientSettings());
             props.putAll(producerTuning);
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.CLIENT_ID_CONFIG, source.replace('/', '-') + "-outbox");
