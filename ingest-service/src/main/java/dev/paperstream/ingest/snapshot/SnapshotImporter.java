@@ -45,11 +45,10 @@ public class SnapshotImporter {
         CountingInputStream in = new CountingInputStream(body);
         long started = System.nanoTime();
         long lastReport = started;
-        int rejectedCount = 0;
         long lineNumber = 0;
         List<Rejection> rejected = new ArrayList<>();
         List<PaperDiscovered> batch = new ArrayList<>(BATCH);
-        Totals totals = new Totals();
+        Totals totals = new Totals(rejected);
         // parsing and storing overlap: at most one batch is being stored while the next is parsed
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-import-writer"));
         Future<ImportResult> writing = null;
@@ -63,10 +62,7 @@ public class SnapshotImporter {
                 try {
                     batch.add(SnapshotRecords.parse(line));
                 } catch (IllegalArgumentException e) {
-                    rejectedCount++;
-                    if (rejected.size() < MAX_LISTED) {
-                        rejected.add(new Rejection("line " + lineNumber, e.getMessage()));
-                    }
+                    totals.reject(new Rejection("line " + lineNumber, e.getMessage()));
                 }
                 if (batch.size() == BATCH) {
                     totals.add(writing);
@@ -90,7 +86,7 @@ public class SnapshotImporter {
             writer.shutdown();
         }
         LOG.infof("snapshot import done: %d lines, %d accepted, %d duplicates, %d rejected in %.1f s", lineNumber,
-                totals.accepted, totals.duplicates, rejectedCount, (System.nanoTime() - started) / 1e9);
+                totals.accepted, totals.duplicates, totals.rejected, (System.nanoTime() - started) / 1e9);
         return new ImportResult(totals.accepted, totals.duplicates, rejected, totals.ids);
     }
 
@@ -99,11 +95,24 @@ public class SnapshotImporter {
         return writer.submit(() -> importer.importPapers(batch, List.of()));
     }
 
-    /** What the stored batches add up to. */
+    /** What the stored batches add up to, with the lines refused while parsing. */
     private static final class Totals {
         int accepted;
         int duplicates;
+        int rejected;
         final List<String> ids = new ArrayList<>();
+        final List<Rejection> rejections;
+
+        Totals(List<Rejection> rejections) {
+            this.rejections = rejections;
+        }
+
+        void reject(Rejection rejection) {
+            rejected++;
+            if (rejections.size() < MAX_LISTED) {
+                rejections.add(rejection);
+            }
+        }
 
         /** Waits for the batch (null: none) and counts it; a failed batch fails the import. */
         void add(Future<ImportResult> batch) {
@@ -124,6 +133,8 @@ public class SnapshotImporter {
             }
             accepted += r.accepted();
             duplicates += r.duplicates();
+            // records over a field limit, refused by the importer (the batch itself has no parse rejections)
+            r.rejected().forEach(this::reject);
             for (String id : r.ids()) {
                 if (ids.size() >= MAX_LISTED) {
                     return;
