@@ -4,7 +4,7 @@ package dev.paperstream.ingest.feed;
  * Feeds wrap titles and abstracts at fixed columns; the events carry them as single-spaced text.
  * Control characters (C0 other than the whitespace ones, which become spaces) are dropped: no real
  * record has them, PostgreSQL refuses NUL in text, and XML 1.0 forbids them, so a record that
- * carries one (JSON {@code \u0000}, an XML 1.1 character reference) is kept with them removed.
+ * carries one (an escaped NUL in JSON, an XML 1.1 character reference) is kept with them removed.
  */
 public final class Whitespace {
     private Whitespace() {

@@ -50,4 +50,11 @@ public interface FieldLimits {
 
     @WithDefault("500")
     int codeLinkLength();
+
+    /**
+     * One line of a snapshot, whatever it holds: a longer one is read to its end without being kept.
+     * Far above the longest line of a record within the other limits, even with every character escaped.
+     */
+    @WithDefault("10000000")
+    int snapshotLineLength();
 }

@@ -5,10 +5,11 @@ import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.imports.ImportResult;
 import dev.paperstream.ingest.imports.PaperImporter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
+import dev.paperstream.ingest.imports.FieldLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,9 +36,11 @@ public class SnapshotImporter {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final PaperImporter importer;
+    private final FieldLimits limits;
 
-    public SnapshotImporter(PaperImporter importer) {
+    public SnapshotImporter(PaperImporter importer, FieldLimits limits) {
         this.importer = importer;
+        this.limits = limits;
     }
 
     /** Imports every line; {@code totalBytes} (or -1) is only used for the ETA. */
@@ -52,10 +55,17 @@ public class SnapshotImporter {
         // parsing and storing overlap: at most one batch is being stored while the next is parsed
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-import-writer"));
         Future<ImportResult> writing = null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            SnapshotLines lines = new SnapshotLines(reader, limits.snapshotLineLength());
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 lineNumber++;
+                if (lines.skippedLength() >= 0) {
+                    totals.reject(new Rejection("line " + lineNumber, "the line has " + lines.skippedLength()
+                            + " characters, more than the limit of " + limits.snapshotLineLength()
+                            + " (paperstream.imports.limits.snapshot-line-length)"));
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }

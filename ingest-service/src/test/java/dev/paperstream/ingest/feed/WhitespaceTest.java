@@ -29,6 +29,7 @@ class WhitespaceTest {
         assertThat(Whitespace.normalize("form\ffeed and \u000bvertical tab")).isEqualTo("form feed and vertical tab");
         assertThat(Whitespace.normalize("a \u0000 b")).isEqualTo("a b");
         assertThat(Whitespace.normalizeToNull("\u0000\u0002")).isNull();
-        assertThat(Whitespace.normalize("Unicode stays: R\u00e9, \u2014, \u00a0")).isEqualTo("Unicode stays: R\u00e9, \u2014, \u00a0");
+        assertThat(Whitespace.normalize("Unicode stays: R\u00e9, \u2014, \u00a0"))
+                .isEqualTo("Unicode stays: R\u00e9, \u2014, \u00a0");
     }
 }

@@ -50,7 +50,8 @@ class OaiPmhParserTest {
         assertThat(page.page().papers()).isEmpty();
         assertThat(page.page().unnumbered()).extracting(u -> u.paper().versionedId(), UnnumberedVersion::updated)
                 .containsExactly(tuple("hep-th/9901002v1", null), tuple("hep-th/9901003v2", LocalDate.of(1999, 3, 1)));
-        assertThat(page.page().unnumbered().get(0).paper().authors()).containsExactly("Emmy Noether", "Paul A. M. Dirac Jr");
+        assertThat(page.page().unnumbered().get(0).paper().authors())
+                .containsExactly("Emmy Noether", "Paul A. M. Dirac Jr");
     }
 
     @Test

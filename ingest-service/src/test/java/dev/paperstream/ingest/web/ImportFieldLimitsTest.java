@@ -78,6 +78,19 @@ class ImportFieldLimitsTest {
     }
 
     @Test
+    void aSnapshotLineOverTenMillionCharactersIsSkippedUnreadAndTheNextLineImported() {
+        String body = "{\"id\":\"2402.00006\",\"comments\":\"" + "c".repeat(10_000_000) + "\"}\n"
+                + snapshotLine("2402.00007", "After A Long Line", 1) + "\n";
+
+        ImportResourceTest.editor().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/imports")
+                .then().statusCode(200).body("ids", contains("2402.00007"))
+                .body("rejected.item", contains("line 1"))
+                .body("rejected[0].reason", equalTo("the line has 10000033 characters, more than the limit of 10000000"
+                        + " (paperstream.imports.limits.snapshot-line-length)"));
+    }
+
+    @Test
     void anAtomEntryWithAnOversizedAbstractIsRejectedAndItsNeighbourAccepted() {
         String atom = """
                 <?xml version="1.0" encoding="UTF-8"?>
