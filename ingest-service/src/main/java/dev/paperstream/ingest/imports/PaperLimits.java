@@ -1,6 +1,7 @@
 package dev.paperstream.ingest.imports;
 
 import dev.paperstream.events.PaperDiscovered;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
  * categories and links (lengths are known), so that the bulk snapshot import pays almost nothing.
  */
 @ApplicationScoped
+@Startup // so that limits too large for Kafka are reported when the service starts, not at the first import
 public class PaperLimits {
     /** Kafka's default {@code max.request.size} (producer) and, nearly, {@code message.max.bytes} (broker). */
     public static final int KAFKA_DEFAULT_MAX_REQUEST = 1_048_576;
