@@ -49,9 +49,10 @@ public final class PaperDraft {
         if (cleanAuthors.isEmpty()) {
             throw new IllegalArgumentException("no authors");
         }
-        List<String> cleanCategories = categories.stream().map(String::trim).filter(c -> !c.isEmpty())
-                .distinct().toList();
-        String primary = primaryCategory != null && !primaryCategory.isBlank() ? primaryCategory.trim()
+        List<String> cleanCategories = categories.stream().map(Whitespace::normalize)
+                .filter(c -> c != null && !c.isEmpty()).distinct().toList();
+        String cleanPrimary = Whitespace.normalizeToNull(primaryCategory);
+        String primary = cleanPrimary != null ? cleanPrimary
                 : cleanCategories.isEmpty() ? null : cleanCategories.get(0);
         if (primary == null) {
             throw new IllegalArgumentException("no categories");

@@ -1,11 +1,16 @@
 package dev.paperstream.ingest.feed;
 
-/** Feeds wrap titles and abstracts at fixed columns; the events carry them as single-spaced text. */
+/**
+ * Feeds wrap titles and abstracts at fixed columns; the events carry them as single-spaced text.
+ * Control characters (C0 other than the whitespace ones, which become spaces) are dropped: no real
+ * record has them, PostgreSQL refuses NUL in text, and XML 1.0 forbids them, so a record that
+ * carries one (an escaped NUL in JSON, an XML 1.1 character reference) is kept with them removed.
+ */
 public final class Whitespace {
     private Whitespace() {
     }
 
-    /** Collapses runs of whitespace to one space and trims; null stays null. */
+    /** Collapses runs of whitespace to one space, drops control characters and trims; null stays null. */
     public static String normalize(String text) {
         if (text == null) {
             return null;
@@ -22,7 +27,7 @@ public final class Whitespace {
             char ch = text.charAt(i);
             if (isSpace(ch)) {
                 pendingSpace = length > 0;
-            } else {
+            } else if (ch >= ' ') {
                 if (pendingSpace) {
                     out[length++] = ' ';
                     pendingSpace = false;
@@ -44,12 +49,13 @@ public final class Whitespace {
         if (last < 0) {
             return true;
         }
-        if (isSpace(text.charAt(0)) || isSpace(text.charAt(last))) {
+        if (text.charAt(0) <= ' ' || text.charAt(last) <= ' ') {
             return false;
         }
         for (int i = 1; i < last; i++) {
             char ch = text.charAt(i);
-            if (isSpace(ch) && (ch != ' ' || text.charAt(i + 1) == ' ')) {
+            // one comparison for the common case; every space and control character is at or below ' '
+            if (ch <= ' ' && (ch != ' ' || text.charAt(i + 1) == ' ')) {
                 return false;
             }
         }

@@ -79,7 +79,7 @@ public class OaiHarvester {
             }
             pages++;
             FeedPage records = page.page();
-            ImportResult r = importer.importPapers(records.papers(), records.rejected());
+            ImportResult r = importer.importPage(records);
             accepted += r.accepted();
             duplicates += r.duplicates();
             rejected += r.rejected().size();

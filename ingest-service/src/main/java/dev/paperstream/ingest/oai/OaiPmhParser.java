@@ -6,8 +6,11 @@ import dev.paperstream.ingest.feed.FeedPage;
 import dev.paperstream.ingest.feed.PaperDraft;
 import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.feed.SafeXml;
+import dev.paperstream.ingest.feed.UnnumberedVersion;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.feed.Whitespace;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,7 +25,8 @@ import javax.xml.stream.XMLStreamReader;
  * Reads an OAI-PMH ListRecords (or GetRecord) response from arXiv in the {@code arXivRaw},
  * {@code arXiv} or {@code oai_dc} format. {@code noRecordsMatch} is an empty page; any other OAI error
  * ({@code badResumptionToken}, {@code badArgument}, ...) is an {@link OaiErrorException}. The
- * resumption token, when present, is returned with the page.
+ * resumption token, when present, is returned with the page. Records of the {@code arXiv} format name no
+ * version: they come back as {@link UnnumberedVersion}s for the importer to number.
  */
 public final class OaiPmhParser {
     public static final String OAI = "http://www.openarchives.org/OAI/2.0/";
@@ -46,6 +50,7 @@ public final class OaiPmhParser {
     public static Page parse(XMLStreamReader r) {
         try {
             List<PaperDiscovered> papers = new ArrayList<>();
+            List<UnnumberedVersion> unnumbered = new ArrayList<>();
             List<Rejection> rejected = new ArrayList<>();
             String token = "";
             String responseDate = null;
@@ -65,7 +70,7 @@ public final class OaiPmhParser {
                 } else if ("ListRecords".equals(name) || "GetRecord".equals(name)) {
                     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
                         if ("record".equals(r.getLocalName())) {
-                            readRecord(r, papers, rejected);
+                            readRecord(r, papers, unnumbered, rejected);
                         } else if ("resumptionToken".equals(r.getLocalName())) {
                             String size = r.getAttributeValue(null, "completeListSize");
                             String at = r.getAttributeValue(null, "cursor");
@@ -80,7 +85,7 @@ public final class OaiPmhParser {
                     readText(r);
                 }
             }
-            return new Page(new FeedPage(papers, rejected, total, cursor, -1), token, responseDate);
+            return new Page(new FeedPage(papers, unnumbered, rejected, total, cursor, -1), token, responseDate);
         } catch (XMLStreamException e) {
             throw SafeXml.unreadable(e);
         } catch (NumberFormatException e) {
@@ -88,8 +93,8 @@ public final class OaiPmhParser {
         }
     }
 
-    private static void readRecord(XMLStreamReader r, List<PaperDiscovered> papers, List<Rejection> rejected)
-            throws XMLStreamException {
+    private static void readRecord(XMLStreamReader r, List<PaperDiscovered> papers,
+            List<UnnumberedVersion> unnumbered, List<Rejection> rejected) throws XMLStreamException {
         String identifier = null;
         boolean deleted = false;
         List<String> sets = new ArrayList<>();
@@ -113,7 +118,8 @@ public final class OaiPmhParser {
                 readText(r);
             }
         }
-        String item = identifier == null ? "record " + (papers.size() + rejected.size() + 1) : identifier;
+        String item = identifier == null
+                ? "record " + (papers.size() + unnumbered.size() + rejected.size() + 1) : identifier;
         if (deleted) {
             rejected.add(new Rejection(item, "deleted record"));
             return;
@@ -123,7 +129,13 @@ public final class OaiPmhParser {
             return;
         }
         try {
-            papers.add(toDraft(fields, identifier, sets).toPaper(PaperSource.OAI));
+            PaperDiscovered paper = toDraft(fields, identifier, sets).toPaper(PaperSource.OAI);
+            if (ARXIV.equals(fields.format)) {
+                unnumbered.add(new UnnumberedVersion(item, paper,
+                        paper.updated() == null ? null : LocalDate.ofInstant(paper.updated(), ZoneOffset.UTC)));
+            } else {
+                papers.add(paper);
+            }
         } catch (IllegalArgumentException e) {
             rejected.add(new Rejection(item, e.getMessage()));
         }
@@ -154,12 +166,10 @@ public final class OaiPmhParser {
                 splitCategories(f.first("categories"), d.categories);
             }
             case ARXIV -> {
-                // the arXiv format names no versions: without an update there is only version 1
-                if (f.first("updated") != null) {
-                    throw new IllegalArgumentException("the arXiv format does not say which version was updated on "
-                            + f.first("updated") + "; harvest arXivRaw for versions");
-                }
-                d.id = id + "v1";
+                // no version numbers: <updated> (the day of the latest version) is only there when there are
+                // several, so this is the version when nothing is stored; the importer decides against the store
+                d.updated = f.first("updated");
+                d.id = id + (d.updated == null ? "v1" : "v2");
                 d.published = f.first("created");
                 d.authors.addAll(f.all("author"));
                 splitCategories(f.first("categories"), d.categories);

@@ -5,10 +5,11 @@ import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.imports.ImportResult;
 import dev.paperstream.ingest.imports.PaperImporter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
+import dev.paperstream.ingest.imports.FieldLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,9 +36,11 @@ public class SnapshotImporter {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final PaperImporter importer;
+    private final FieldLimits limits;
 
-    public SnapshotImporter(PaperImporter importer) {
+    public SnapshotImporter(PaperImporter importer, FieldLimits limits) {
         this.importer = importer;
+        this.limits = limits;
     }
 
     /** Imports every line; {@code totalBytes} (or -1) is only used for the ETA. */
@@ -45,28 +48,31 @@ public class SnapshotImporter {
         CountingInputStream in = new CountingInputStream(body);
         long started = System.nanoTime();
         long lastReport = started;
-        int rejectedCount = 0;
         long lineNumber = 0;
         List<Rejection> rejected = new ArrayList<>();
         List<PaperDiscovered> batch = new ArrayList<>(BATCH);
-        Totals totals = new Totals();
+        Totals totals = new Totals(rejected);
         // parsing and storing overlap: at most one batch is being stored while the next is parsed
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-import-writer"));
         Future<ImportResult> writing = null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            SnapshotLines lines = new SnapshotLines(reader, limits.snapshotLineLength());
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 lineNumber++;
+                if (lines.skippedLength() >= 0) {
+                    totals.reject(new Rejection("line " + lineNumber, "the line has " + lines.skippedLength()
+                            + " characters, more than the limit of " + limits.snapshotLineLength()
+                            + " (paperstream.imports.limits.snapshot-line-length)"));
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
                     batch.add(SnapshotRecords.parse(line));
                 } catch (IllegalArgumentException e) {
-                    rejectedCount++;
-                    if (rejected.size() < MAX_LISTED) {
-                        rejected.add(new Rejection("line " + lineNumber, e.getMessage()));
-                    }
+                    totals.reject(new Rejection("line " + lineNumber, e.getMessage()));
                 }
                 if (batch.size() == BATCH) {
                     totals.add(writing);
@@ -90,7 +96,7 @@ public class SnapshotImporter {
             writer.shutdown();
         }
         LOG.infof("snapshot import done: %d lines, %d accepted, %d duplicates, %d rejected in %.1f s", lineNumber,
-                totals.accepted, totals.duplicates, rejectedCount, (System.nanoTime() - started) / 1e9);
+                totals.accepted, totals.duplicates, totals.rejected, (System.nanoTime() - started) / 1e9);
         return new ImportResult(totals.accepted, totals.duplicates, rejected, totals.ids);
     }
 
@@ -99,11 +105,24 @@ public class SnapshotImporter {
         return writer.submit(() -> importer.importPapers(batch, List.of()));
     }
 
-    /** What the stored batches add up to. */
+    /** What the stored batches add up to, with the lines refused while parsing. */
     private static final class Totals {
         int accepted;
         int duplicates;
+        int rejected;
         final List<String> ids = new ArrayList<>();
+        final List<Rejection> rejections;
+
+        Totals(List<Rejection> rejections) {
+            this.rejections = rejections;
+        }
+
+        void reject(Rejection rejection) {
+            rejected++;
+            if (rejections.size() < MAX_LISTED) {
+                rejections.add(rejection);
+            }
+        }
 
         /** Waits for the batch (null: none) and counts it; a failed batch fails the import. */
         void add(Future<ImportResult> batch) {
@@ -124,6 +143,8 @@ public class SnapshotImporter {
             }
             accepted += r.accepted();
             duplicates += r.duplicates();
+            // records over a field limit, refused by the importer (the batch itself has no parse rejections)
+            r.rejected().forEach(this::reject);
             for (String id : r.ids()) {
                 if (ids.size() >= MAX_LISTED) {
                     return;

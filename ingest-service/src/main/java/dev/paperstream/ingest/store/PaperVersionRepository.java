@@ -9,8 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The versions of papers ingest has seen (table {@code paper_version}). */
@@ -73,6 +77,34 @@ public class PaperVersionRepository {
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store paper versions: " + e.getMessage(), e);
+        }
+    }
+
+    /** The highest stored version of a paper and the date of its last change (updated, else published). */
+    public record LatestVersion(int version, Instant lastChange) {
+    }
+
+    /** The highest stored version of each of the papers (ids without version) that has one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, LatestVersion> latestVersions(Collection<String> arxivIds) {
+        Map<String, LatestVersion> latest = new HashMap<>();
+        if (arxivIds.isEmpty()) {
+            return latest;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT DISTINCT ON (arxiv_id) arxiv_id, version, coalesce(updated, published)
+                        FROM paper_version WHERE arxiv_id = ANY (?::text[])
+                        ORDER BY arxiv_id, version DESC""")) {
+            ps.setArray(1, c.createArrayOf("text", arxivIds.toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    latest.put(rs.getString(1), new LatestVersion(rs.getInt(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return latest;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read paper versions: " + e.getMessage(), e);
         }
     }
 }

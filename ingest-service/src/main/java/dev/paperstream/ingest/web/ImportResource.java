@@ -58,7 +58,7 @@ public class ImportResource {
         } catch (UnreadableDocumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
-        return importer.importPapers(page.papers(), page.rejected());
+        return importer.importPage(page);
     }
 
     private String mediaType(String contentType) {

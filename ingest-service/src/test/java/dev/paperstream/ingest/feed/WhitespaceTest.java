@@ -21,4 +21,15 @@ class WhitespaceTest {
         assertThat(Whitespace.normalizeToNull("")).isNull();
         assertThat(Whitespace.normalize(null)).isNull();
     }
+
+    @Test
+    void controlCharactersAreDroppedAndWhitespaceOnesBecomeSpaces() {
+        assertThat(Whitespace.normalize("Null\u0000 in a title")).isEqualTo("Null in a title");
+        assertThat(Whitespace.normalize("\u0001bell\u0007 and escape\u001b")).isEqualTo("bell and escape");
+        assertThat(Whitespace.normalize("form\ffeed and \u000bvertical tab")).isEqualTo("form feed and vertical tab");
+        assertThat(Whitespace.normalize("a \u0000 b")).isEqualTo("a b");
+        assertThat(Whitespace.normalizeToNull("\u0000\u0002")).isNull();
+        assertThat(Whitespace.normalize("Unicode stays: R\u00e9, \u2014, \u00a0"))
+                .isEqualTo("Unicode stays: R\u00e9, \u2014, \u00a0");
+    }
 }

@@ -2,12 +2,15 @@ package dev.paperstream.ingest.oai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperSource;
 import dev.paperstream.ingest.feed.Rejection;
 import dev.paperstream.ingest.feed.SafeXml;
+import dev.paperstream.ingest.feed.UnnumberedVersion;
 import java.time.Instant;
+import java.time.LocalDate;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +42,51 @@ class OaiPmhParserTest {
     }
 
     @Test
-    void theArxivFormatIsVersionOneUnlessUpdatedAndTheLastPageHasAnEmptyToken() {
+    void theArxivFormatAcceptsUpdatedRecordsAndLeavesTheirVersionToTheStore() {
         OaiPmhParser.Page page = parse("arxiv-format-page.xml");
 
         assertThat(page.resumptionToken()).isEmpty();
-        assertThat(page.page().papers()).extracting(PaperDiscovered::versionedId).containsExactly("hep-th/9901002v1");
-        assertThat(page.page().papers().get(0).authors()).containsExactly("Emmy Noether", "Paul A. M. Dirac Jr");
-        assertThat(page.page().rejected()).singleElement().satisfies(r -> {
-            assertThat(r.item()).isEqualTo("oai:arXiv.org:hep-th/9901003");
-            assertThat(r.reason()).contains("harvest arXivRaw");
-        });
+        assertThat(page.page().rejected()).isEmpty();
+        assertThat(page.page().papers()).isEmpty();
+        assertThat(page.page().unnumbered()).extracting(u -> u.paper().versionedId(), UnnumberedVersion::updated)
+                .containsExactly(tuple("hep-th/9901002v1", null), tuple("hep-th/9901003v2", LocalDate.of(1999, 3, 1)));
+        assertThat(page.page().unnumbered().get(0).paper().authors())
+                .containsExactly("Emmy Noether", "Paul A. M. Dirac Jr");
+    }
+
+    @Test
+    void aRealShapedArxivFormatPageGivesEveryLiveRecordWithItsDatesAndRejectsTheDeletedOne() {
+        OaiPmhParser.Page page = parse("arxiv-format-real-shape.xml");
+
+        assertThat(page.resumptionToken()).isEqualTo("6960524|1001");
+        assertThat(page.responseDate()).isEqualTo("2025-11-24T03:05:12Z");
+        assertThat(page.page().totalResults()).isEqualTo(4);
+        assertThat(page.page().startIndex()).isZero();
+        assertThat(page.page().rejected()).containsExactly(new Rejection("oai:arXiv.org:2307.00001", "deleted record"));
+        assertThat(page.page().unnumbered()).extracting(UnnumberedVersion::item).containsExactly(
+                "oai:arXiv.org:2307.08691", "oai:arXiv.org:2205.14135", "oai:arXiv.org:hep-th/9912017");
+
+        PaperDiscovered flash2 = page.page().unnumbered().get(0).paper();
+        assertThat(flash2.versionedId()).isEqualTo("2307.08691v1");
+        assertThat(flash2.title()).isEqualTo(
+                "FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning");
+        assertThat(flash2.published()).isEqualTo(Instant.parse("2023-07-17T00:00:00Z"));
+        assertThat(flash2.updated()).isNull();
+        assertThat(flash2.links().code()).containsExactly("https://github.com/paperstream-fixtures/flash-attention-2");
+
+        UnnumberedVersion flash = page.page().unnumbered().get(1);
+        assertThat(flash.updated()).isEqualTo(LocalDate.of(2022, 6, 23));
+        assertThat(flash.paper().versionedId()).isEqualTo("2205.14135v2");
+        assertThat(flash.paper().authors()).endsWith("Christopher R\u00e9");
+        assertThat(flash.paper().comment()).isEqualTo("NeurIPS 2022");
+
+        PaperDiscovered old = page.page().unnumbered().get(2).paper();
+        assertThat(old.versionedId()).isEqualTo("hep-th/9912017v1");
+        assertThat(old.authors()).containsExactly("Emmy Noether", "P. A. M. Dirac Jr");
+        assertThat(old.categories()).containsExactly("hep-th", "gr-qc");
+        assertThat(old.journalRef()).isEqualTo("Phys.Lett. B470 (1999) 1-7");
+        assertThat(old.doi()).isEqualTo("10.1016/S0370-2693(99)01234-5");
+        assertThat(old.links().abs()).isEqualTo("https://arxiv.org/abs/hep-th/9912017v1");
     }
 
     @Test
