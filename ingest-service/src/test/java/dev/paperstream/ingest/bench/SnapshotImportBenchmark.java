@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * whose JIT compiler and heap sizing are part of the time).
  */
 public final class SnapshotImportBenchmark {
-    private static final String TOKEN = "bench-admin-token";
+    private static final String TOKEN = "bench-admin-token-long-enough";
 
     private SnapshotImportBenchmark() {
     }

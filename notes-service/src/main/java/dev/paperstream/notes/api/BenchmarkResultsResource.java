@@ -26,6 +26,6 @@ public class BenchmarkResultsResource {
         if (id != null) {
             PapersResource.requireValid(id);
         }
-        return results.list(id, QueryParams.intParam("limit", limit, 100, 1, PapersResource.MAX_LIMIT));
+        return results.list(id, QueryParams.limit(limit, 100));
     }
 }

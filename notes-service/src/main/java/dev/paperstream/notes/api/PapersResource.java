@@ -25,7 +25,6 @@ public class PapersResource {
      * under /api/papers shares this class path so that the id never swallows a sub-path like /notes.
      */
     static final String ID = "{id: [^/]+(?:/[0-9]{7})?}";
-    static final int MAX_LIMIT = 500;
 
     private final PaperListRepository list;
     private final PaperRepository papers;
@@ -45,8 +44,7 @@ public class PapersResource {
                 QueryParams.enumParam(Priority.class, "priority", priority),
                 QueryParams.enumParam(PaperType.class, "type", type),
                 QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q),
-                QueryParams.intParam("limit", limit, 50, 1, MAX_LIMIT),
-                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE)));
+                QueryParams.limit(limit, 50), QueryParams.offset(offset)));
     }
 
     @GET

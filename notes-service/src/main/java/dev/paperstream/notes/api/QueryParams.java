@@ -6,14 +6,29 @@ import java.util.Locale;
 
 /** Query and form parameters read the same way by the API and the web pages: bad values are a 400 that says why. */
 public final class QueryParams {
+    /** The deepest row any list serves: paging past it costs the database a scan of every row before. */
+    public static final int MAX_OFFSET = 10_000;
+    /** The most rows one page of any list holds. */
+    public static final int MAX_LIMIT = 500;
+
     private QueryParams() {
+    }
+
+    /** {@code offset}: 0 to {@link #MAX_OFFSET}, default 0. */
+    public static int offset(String value) {
+        return intParam("offset", value, 0, 0, MAX_OFFSET);
+    }
+
+    /** {@code limit}: 1 to {@link #MAX_LIMIT}, default {@code fallback}. */
+    public static int limit(String value, int fallback) {
+        return intParam("limit", value, fallback, 1, MAX_LIMIT);
     }
 
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public static int intParam(String name, String value, int fallback, int min, int max) {
+    private static int intParam(String name, String value, int fallback, int min, int max) {
         String v = blankToNull(value);
         if (v == null) {
             return fallback;

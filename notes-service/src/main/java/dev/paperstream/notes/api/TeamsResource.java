@@ -6,6 +6,7 @@ import dev.paperstream.notes.notify.ChannelRules;
 import dev.paperstream.notes.notify.Delivery;
 import dev.paperstream.notes.notify.DigestService;
 import dev.paperstream.notes.notify.NotificationRepository;
+import dev.paperstream.notes.notify.Redaction;
 import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,10 @@ public class TeamsResource {
         this.digest = digest;
     }
 
-    /** A channel as shown: the secret itself is never returned. */
+    /**
+     * A channel as shown: the target masked after its first path segment (a webhook URL is a credential), the
+     * secret never.
+     */
     public record ChannelView(String kind, String target, boolean signed) {
     }
 
@@ -46,7 +50,7 @@ public class TeamsResource {
     @RolesAllowed("editor")
     public List<ChannelView> channels(@PathParam("team") String team) {
         return channels.forTeam(TeamName.check(team)).stream()
-                .map(c -> new ChannelView(c.kind(), c.target(), c.secret() != null)).toList();
+                .map(c -> new ChannelView(c.kind(), Redaction.masked(c.target()), c.secret() != null)).toList();
     }
 
     /** Body: {@code [{"kind": "slack|webhook|email", "target": "...", "secret": "..."}]}; replaces all. */
@@ -71,7 +75,7 @@ public class TeamsResource {
         return Map.of("papers", digest.send(TeamName.check(team)));
     }
 
-    /** Editors only: a delivery names its target, and a Slack webhook URL is as good as a password. */
+    /** Editors only: a delivery names its target (masked, since a Slack webhook URL is as good as a password). */
     @GET
     @Path("notifications")
     @RolesAllowed("editor")

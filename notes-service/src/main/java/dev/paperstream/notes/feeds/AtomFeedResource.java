@@ -10,10 +10,14 @@ import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.PaperSummary;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.auth.AuthConfig;
+import dev.paperstream.support.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
@@ -22,27 +26,66 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** {@code GET /feeds/{team}.atom}: the team's HIGH papers as an Atom 1.0 feed (RFC 4287). */
+/**
+ * {@code GET /feeds/{team}.atom}: the team's HIGH papers as an Atom 1.0 feed (RFC 4287). Feed readers cannot sign
+ * in, so a feed token of the team may come in the URL ({@code /feeds/{team}/{token}.atom} or {@code ?token=}); with
+ * {@code paperstream.auth.reads-need-token} on, a feed without one needs a signed-in viewer. A token that is
+ * unknown, revoked or another team's answers 404, whatever the setting.
+ */
 @Path("/feeds")
 public class AtomFeedResource {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final int ENTRIES = 50;
+    private static final String ATOM_TYPE = "application/atom+xml;charset=UTF-8";
 
     private final PaperListRepository list;
     private final PaperRepository papers;
     private final NotifyConfig config;
+    private final FeedTokens tokens;
+    private final AuthConfig auth;
+    private final SecurityIdentity identity;
 
-    public AtomFeedResource(PaperListRepository list, PaperRepository papers, NotifyConfig config) {
+    public AtomFeedResource(PaperListRepository list, PaperRepository papers, NotifyConfig config, FeedTokens tokens,
+            AuthConfig auth, SecurityIdentity identity) {
         this.list = list;
         this.papers = papers;
         this.config = config;
+        this.tokens = tokens;
+        this.auth = auth;
+        this.identity = identity;
     }
 
     @GET
     @Path("{team}.atom")
-    @Produces("application/atom+xml;charset=UTF-8")
-    public String feed(@PathParam("team") String team) throws XMLStreamException {
+    @Produces(ATOM_TYPE)
+    public String feed(@PathParam("team") String team, @QueryParam("token") String token) throws XMLStreamException {
         TeamName.check(team);
+        if (token != null) {
+            return withToken(team, token);
+        }
+        if (auth.readsNeedToken() && identity.isAnonymous()) {
+            throw new ProblemException(401, "Unauthorized", "this feed needs a feed token in its URL"
+                    + " (/feeds/" + team + "/{token}.atom; editors make them on the team page) or a signed-in viewer");
+        }
+        return write(team, "/feeds/" + team + ".atom");
+    }
+
+    @GET
+    @Path("{team}/{token}.atom")
+    @Produces(ATOM_TYPE)
+    public String feedWithToken(@PathParam("team") String team, @PathParam("token") String token)
+            throws XMLStreamException {
+        return withToken(TeamName.check(team), token);
+    }
+
+    private String withToken(String team, String token) throws XMLStreamException {
+        if (!tokens.opens(team, token)) {
+            throw ProblemException.notFound("no feed here: the feed token is unknown, revoked or another team's");
+        }
+        return write(team, "/feeds/" + team + "/" + token + ".atom");
+    }
+
+    private String write(String team, String selfPath) throws XMLStreamException {
         List<PaperSummary> items = list.list(new PaperFilter(team, Priority.HIGH, null, null, null, ENTRIES, 0)).items();
         Map<String, StoredPaper> byId = papers.findAll(items.stream().map(PaperSummary::id).toList());
         List<StoredPaper> entries = items.stream().map(i -> byId.get(i.id())).toList();
@@ -56,7 +99,7 @@ public class AtomFeedResource {
         text(xml, "title", "Paperstream: HIGH papers for " + team);
         text(xml, "updated", entries.stream().map(AtomFeedResource::updated).max(Instant::compareTo)
                 .orElse(Instant.EPOCH).toString());
-        link(xml, "self", base + "/feeds/" + team + ".atom");
+        link(xml, "self", base + selfPath);
         xml.writeStartElement("author");
         text(xml, "name", "Paperstream");
         xml.writeEndElement();

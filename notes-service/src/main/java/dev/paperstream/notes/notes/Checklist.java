@@ -3,7 +3,11 @@ package dev.paperstream.notes.notes;
 import dev.paperstream.notes.papers.StoredPaper;
 import java.util.List;
 
-/** The implementation spec and actionable insights as a Markdown checklist. */
+/**
+ * The implementation spec and actionable insights as a Markdown checklist. Markdown passes raw HTML through, so
+ * every piece of paper or note text has {@code & < >} entity-escaped: a title with {@code <script>} stays text in
+ * whatever renders the file.
+ */
 public final class Checklist {
     private static final List<NoteField> SPEC = NoteField.inSection("spec");
 
@@ -14,7 +18,7 @@ public final class Checklist {
         StringBuilder md = new StringBuilder();
         md.append("# Implementation checklist: ").append(inline(paper.title())).append("\n\n");
         md.append("arXiv [").append(paper.id()).append("v").append(paper.version()).append("](")
-                .append(paper.links().abs()).append(")");
+                .append(linkTarget(paper.links().abs())).append(")");
         String code = notes.text(NoteField.CODE_REPOSITORY);
         if (!code.isBlank()) {
             md.append(" · code: ").append(inline(NotesView.lines(new NoteValue(code, false, null, null)).get(0)));
@@ -45,10 +49,20 @@ public final class Checklist {
     }
 
     private static String indent(String text) {
-        return text.lines().map(l -> "    " + l.strip()).reduce((a, b) -> a + "\n" + b).orElse("");
+        return text.lines().map(l -> "    " + escapeHtml(l.strip())).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     private static String inline(String text) {
-        return text.replaceAll("\\s+", " ").trim();
+        return escapeHtml(text.replaceAll("\\s+", " ").trim());
+    }
+
+    static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A link target cannot end the link early or open a tag. */
+    private static String linkTarget(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+                .replace(">", "%3E").replace("\"", "%22");
     }
 }

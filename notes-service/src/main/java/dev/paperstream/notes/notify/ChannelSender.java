@@ -43,24 +43,25 @@ public class ChannelSender {
     }
 
     private void post(String url, String json, String secret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(config.httpTimeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(config.httpTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (secret != null && !secret.isEmpty()) {
             request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, json));
         }
+        // Errors name the host only: the URL is a credential, and the receiver's answer may carry secrets too,
+        // so the body is discarded unread.
+        String host = Redaction.host(url);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                String body = response.body() == null ? "" : response.body();
-                throw new DeliveryException("HTTP " + response.statusCode() + " from " + url + ": "
-                        + body.substring(0, Math.min(200, body.length())));
+                throw new DeliveryException("HTTP " + response.statusCode() + " from " + host);
             }
         } catch (IOException e) {
-            throw new DeliveryException("cannot reach " + url + ": " + e);
+            throw new DeliveryException("cannot reach " + host + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted while posting to " + url);
+            throw new DeliveryException("interrupted while posting to " + host);
         }
     }
 
@@ -68,7 +69,16 @@ public class ChannelSender {
         try {
             mailer.send(Mail.withText(to, message.subject(), message.text()).setFrom(config.from()));
         } catch (RuntimeException e) {
-            throw new DeliveryException("cannot mail " + to + ": " + e.getMessage());
+            throw new DeliveryException("cannot mail to " + Redaction.host(to) + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static URI uri(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            // URI's own message quotes the whole URL
+            throw new DeliveryException("the channel's URL cannot be read");
         }
     }
 

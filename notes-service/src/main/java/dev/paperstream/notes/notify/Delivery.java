@@ -8,4 +8,10 @@ public record Delivery(long id, String paperId, String team, String kind, String
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
+
+    /** The delivery as pages and the API show it: the target masked, the error naming hosts only. */
+    public Delivery shown() {
+        return new Delivery(id, paperId, team, kind, Redaction.masked(target), status, attempts, nextAttemptAt,
+                Redaction.error(lastError, target), createdAt, deliveredAt);
+    }
 }

@@ -91,7 +91,8 @@ public class DeliveryWorker {
                     sender.send(x.kind(), x.target(), d.secret(), message);
                     return null;
                 } catch (RuntimeException e) {
-                    return e.getMessage() == null ? e.toString() : e.getMessage();
+                    return Redaction.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                            x.target());
                 }
             }, senders));
         }
@@ -104,8 +105,8 @@ public class DeliveryWorker {
             } else {
                 int attempt = d.attempts() + 1;
                 Instant retry = attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff(attempt));
-                LOG.warnf("delivery %d of %s to %s %s failed (attempt %d): %s", d.id(), d.paperId(), d.kind(),
-                        d.target(), attempt, error);
+                LOG.warnf("delivery %d of %s to %s at %s failed (attempt %d): %s", d.id(), d.paperId(), d.kind(),
+                        Redaction.host(d.target()), attempt, error);
                 notifications.failed(d.id(), error, retry);
             }
         }

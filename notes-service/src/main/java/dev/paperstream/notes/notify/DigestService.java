@@ -78,7 +78,7 @@ public class DigestService {
             }
             String text = Messages.digestText(team, lines);
             Message message = new Message("Paperstream digest for " + team + ": " + ids.size() + " MEDIUM papers",
-                    text, EventJson.write(Map.of("text", text)),
+                    text, Messages.digestSlack(text),
                     EventJson.write(Map.of("event", "digest", "team", team, "papers", ids, "text", text)));
             for (Channel ch : channels.forTeam(team)) {
                 sender.send(ch.kind(), ch.target(), ch.secret(), message);

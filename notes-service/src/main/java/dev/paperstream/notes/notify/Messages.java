@@ -22,20 +22,38 @@ public final class Messages {
         return score.priority() + " for " + score.team() + ": " + paper.title();
     }
 
-    /** Slack incoming-webhook JSON: header with the title, why it scored as it did, a link to the paper page. */
+    /**
+     * Slack incoming-webhook JSON: header with the title, why it scored as it did, a link to the paper page.
+     * Every piece of paper or team text is escaped: a title saying {@code <!channel>} must not ping anyone.
+     */
     public static String slack(StoredPaper paper, PaperScored score, String url) {
         List<Object> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", clip(paper.title(), 150))));
+        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text",
+                "text", slackEscape(clip(paper.title(), 150)))));
         blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text",
-                "*" + score.priority() + "* for team *" + score.team() + "* (score " + score.score() + ", "
-                        + score.paperType().name().toLowerCase() + ")\n" + score.reasons().stream()
-                        .map(r -> "• " + r).collect(Collectors.joining("\n")))));
+                "*" + score.priority() + "* for team *" + slackEscape(score.team()) + "* (score " + score.score()
+                        + ", " + score.paperType().name().toLowerCase() + ")\n" + score.reasons().stream()
+                        .map(r -> "• " + slackEscape(r)).collect(Collectors.joining("\n")))));
         blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text",
-                "<" + url + "|Open in Paperstream> · <" + paper.links().abs() + "|arXiv " + paper.id() + ">")));
+                "<" + slackEscape(url) + "|Open in Paperstream> · <" + slackEscape(paper.links().abs()) + "|arXiv "
+                        + slackEscape(paper.id()) + ">")));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", headline(paper, score) + " " + url);
+        body.put("text", slackEscape(headline(paper, score) + " " + url));
         body.put("blocks", blocks);
         return EventJson.write(body);
+    }
+
+    /** The digest as a Slack message: its text escaped like an announcement's. */
+    public static String digestSlack(String text) {
+        return EventJson.write(Map.of("text", slackEscape(text)));
+    }
+
+    /**
+     * Slack's three control characters as the entities Slack documents ("Escaping text"): escaped, text cannot
+     * form a mention ({@code <!channel>}, {@code <@U123>}) or a link ({@code <http://x|y>}).
+     */
+    public static String slackEscape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The generic webhook's JSON; its HMAC-SHA256 signature goes in a header. */

@@ -94,7 +94,7 @@ public class NotificationRepository {
         }
     }
 
-    /** Newest first; {@code team} or {@code paperId} may be null for "any". */
+    /** Newest first, as shown ({@link Delivery#shown()}); {@code team} or {@code paperId} may be null for "any". */
     public List<Delivery> list(String team, String paperId, int limit) {
         String sql = "SELECT * FROM notification WHERE (?::text IS NULL OR team = ?) AND (?::text IS NULL OR paper_id = ?)"
                 + " ORDER BY created_at DESC, id DESC LIMIT ?";
@@ -107,7 +107,7 @@ public class NotificationRepository {
             List<Delivery> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(read(rs));
+                    out.add(read(rs).shown());
                 }
             }
             return out;

@@ -30,9 +30,16 @@ public class TeamProfileClient {
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
-    /** The stored profile; empty when the team has none yet. */
-    public Optional<TeamProfile> find(String team) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(team)).GET());
+    /**
+     * The stored profile; empty when the team has none yet. {@code bearerToken} (null: none) is the reader's own,
+     * for a priority service that wants a token for reads too.
+     */
+    public Optional<TeamProfile> find(String team, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(team)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<String> response = send(request);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }

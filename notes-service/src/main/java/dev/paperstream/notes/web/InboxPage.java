@@ -39,7 +39,7 @@ public class InboxPage {
                 QueryParams.enumParam(Priority.class, "priority", priority),
                 QueryParams.enumParam(PaperType.class, "type", type),
                 QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q), PAGE_SIZE,
-                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE));
+                QueryParams.offset(offset));
         return Templates.inbox(Viewer.of(identity), new InboxView(filter, list.list(filter), scores.teams()));
     }
 }

@@ -2,6 +2,7 @@ package dev.paperstream.notes.web;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
+import dev.paperstream.notes.api.QueryParams;
 import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperPage;
 import dev.paperstream.notes.queue.ReadingStatus;
@@ -36,7 +37,8 @@ public record InboxView(PaperFilter filter, PaperPage page, List<String> teams) 
     }
 
     public String next() {
-        return filter.offset() + filter.limit() >= page.total() ? null : link(filter.offset() + filter.limit());
+        int following = filter.offset() + filter.limit();
+        return following >= page.total() || following > QueryParams.MAX_OFFSET ? null : link(following);
     }
 
     public long firstRow() {

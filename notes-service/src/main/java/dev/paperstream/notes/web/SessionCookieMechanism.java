@@ -1,10 +1,8 @@
 package dev.paperstream.notes.web;
 
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -15,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * The web UI's sign-in: the same API tokens, kept in an HttpOnly, SameSite=Strict cookie set by the sign-in
- * form. A stale or unknown cookie makes the visitor anonymous instead of failing every page.
+ * The web UI's sign-in: a server-side session ({@link WebSessions}) whose random id the sign-in form puts in an
+ * HttpOnly, SameSite=Lax cookie. A stale or unknown cookie makes the visitor anonymous instead of failing every
+ * page.
  */
 @ApplicationScoped
 public class SessionCookieMechanism implements HttpAuthenticationMechanism {
@@ -28,8 +27,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         if (cookie == null || cookie.getValue().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return identityProviderManager
-                .authenticate(new TokenAuthenticationRequest(new TokenCredential(cookie.getValue(), "cookie")))
+        return identityProviderManager.authenticate(new SessionRequest(cookie.getValue()))
                 .onFailure().recoverWithNull();
     }
 
@@ -40,7 +38,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(TokenAuthenticationRequest.class);
+        return Set.of(SessionRequest.class);
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
 class NotesApiTest {
-    static final String EDITOR = "Bearer test-editor-token";
+    static final String EDITOR = "Bearer test-editor-token-long-enough";
     private static final String ID = "2609.20001";
     private static final String OLD_ID = "cs-lg/0101001";
     private static boolean fed;
@@ -77,7 +77,7 @@ class NotesApiTest {
         Map<String, Object> body = Map.of("pass1", Map.of("unclear", "x"));
         given().contentType(ContentType.JSON).body(Map.of("pass2", Map.of("unclear", "Why 64?")))
                 .put("/api/papers/" + ID + "/notes").then().statusCode(401);
-        given().header("Authorization", "Bearer test-viewer-token").contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer test-viewer-token-long-enough").contentType(ContentType.JSON)
                 .body(Map.of("pass2", Map.of("unclear", "Why 64?"))).put("/api/papers/" + ID + "/notes")
                 .then().statusCode(403);
         given().header("Authorization", EDITOR).contentType(ContentType.JSON).body(body)
@@ -130,6 +130,24 @@ class NotesApiTest {
                 .contains("- [ ] **Known failure modes**: _to do_")
                 .contains("### Algorithms\n\n- [ ] Algorithm 1: Tiled forward pass")
                 .contains("- [ ] 10x less memory (memory)");
+    }
+
+    @Test
+    void htmlInATitleOrANoteComesOutOfTheChecklistInert() {
+        String id = "2609.20009";
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, "Fast <script>alert(1)</script> attention & more",
+                    "Attention is slow.", Instant.parse("2026-09-01T00:00:00Z")));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/papers/" + id).statusCode() == 200);
+        given().header("Authorization", EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("spec", Map.of("failureModes", "Overflow <img src=x onerror=alert(2)>\n<b>NaN</b> in fp16")))
+                .put("/api/papers/" + id + "/notes").then().statusCode(200);
+        String md = given().get("/api/papers/" + id + "/checklist.md").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(md)
+                .startsWith("# Implementation checklist: Fast &lt;script&gt;alert(1)&lt;/script&gt; attention &amp; more")
+                .contains("    Overflow &lt;img src=x onerror=alert(2)&gt;\n    &lt;b&gt;NaN&lt;/b&gt; in fp16")
+                .doesNotContain("<script", "<img", "<b>");
     }
 
     @Test

@@ -75,6 +75,20 @@ class PapersApiTest {
     }
 
     @Test
+    void pagingPastTheDocumentedBoundsIsA400ThatSaysTheBound() {
+        given().queryParam("offset", 10_001).get("/api/papers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("offset must be a whole number from 0 to 10000, got '10001'"));
+        given().queryParam("offset", Integer.MAX_VALUE).get("/api/papers").then().statusCode(400);
+        given().queryParam("limit", 501).get("/api/papers").then().statusCode(400)
+                .body("detail", equalTo("limit must be a whole number from 1 to 500, got '501'"));
+        given().queryParam("limit", 501).get("/api/benchmark-results").then().statusCode(400);
+        given().queryParam("offset", 10_001).get("/").then().statusCode(400);
+        given().queryParam("offset", 10_000).queryParam("limit", 500).get("/api/papers").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
     void filtersCombineAndPagesAreCounted() {
         given().queryParam("team", TEAM).queryParam("priority", "high").queryParam("limit", 2).queryParam("offset", 1)
                 .get("/api/papers").then().statusCode(200)

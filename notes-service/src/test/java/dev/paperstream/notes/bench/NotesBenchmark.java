@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class NotesBenchmark {
     private static final Pattern PAPER_ID = Pattern.compile("\"paperId\":\"([^\"]+)\"");
-    private static final String ADMIN = "bench-admin-token";
+    private static final String ADMIN = "bench-admin-token-long-enough";
 
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("rate", 100);

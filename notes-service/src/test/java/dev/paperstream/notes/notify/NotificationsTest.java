@@ -42,7 +42,7 @@ import org.w3c.dom.Element;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(GreenMailResource.class)
 class NotificationsTest {
-    private static final String ADMIN = "Bearer test-admin-token";
+    private static final String ADMIN = "Bearer test-admin-token-long-enough";
     private static final String SECRET = "a-long-enough-webhook-secret";
     private static WebhookReceiver receiver;
 
@@ -114,7 +114,7 @@ class NotificationsTest {
         assertThat(receiver.at("/slack")).hasSize(1);
         assertThat(receiver.at("/hook")).hasSize(1);
         assertThat(mailTo("team@example.org")).hasSize(1);
-        given().header("Authorization", "Bearer test-editor-token").queryParam("team", "notify-team")
+        given().header("Authorization", "Bearer test-editor-token-long-enough").queryParam("team", "notify-team")
                 .get("/api/notifications").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.everyItem(equalTo("DELIVERED")))
                 .body("size()", equalTo(3));
@@ -131,12 +131,65 @@ class NotificationsTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/flaky").size() == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().header("Authorization", "Bearer test-editor-token").queryParam("paperId", id)
+                given().header("Authorization", "Bearer test-editor-token-long-enough").queryParam("paperId", id)
                         .get("/api/notifications").then()
                         .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(3)));
         given().get("/papers/" + id).then().statusCode(200).body(containsString("DELIVERED</strong> after 3 attempt(s)"),
                 org.hamcrest.Matchers.not(containsString("/flaky")));
         given().queryParam("paperId", id).get("/api/notifications").then().statusCode(401);
+    }
+
+    @Test
+    void aFailingWebhookNeverShowsItsUrlOrTheReceiversAnswer() {
+        String id = "2606.50007";
+        String secretPath = "/services/T000/B000/url-s3cr3t-XYZ";
+        receiver.refuse(secretPath, 404, "no_such_hook; echo: body-s3cr3t-QRS");
+        CapturedLog log = CapturedLog.start();
+        try {
+            channels("secret-team", List.of(Map.of("kind", "slack", "target", receiver.url(secretPath))));
+            try (EventFeed feed = new EventFeed()) {
+                feed.publish(id, EventFeed.paper(id, 1, "Secret hook", "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+                feed.publish(id, EventFeed.score(id, 1, "secret-team", 8, PaperType.EMPIRICAL));
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().header("Authorization", "Bearer test-editor-token-long-enough").queryParam("paperId", id)
+                            .get("/api/notifications").then().body("[0].attempts", org.hamcrest.Matchers.greaterThan(1)));
+        } finally {
+            log.stop();
+        }
+        String deliveries = given().header("Authorization", "Bearer test-editor-token-long-enough")
+                .queryParam("paperId", id).get("/api/notifications").asString();
+        assertThat(JsonPath.from(deliveries).getString("[0].lastError")).isEqualTo("HTTP 404 from 127.0.0.1");
+        assertThat(JsonPath.from(deliveries).getString("[0].target")).isEqualTo(receiver.url("/services/…"));
+        String channels = given().header("Authorization", "Bearer test-editor-token-long-enough")
+                .get("/api/teams/secret-team/channels").asString();
+        assertThat(JsonPath.from(channels).getString("[0].target")).isEqualTo(receiver.url("/services/…"));
+        List<String> shown = List.of(deliveries, channels, given().get("/papers/" + id).asString(),
+                given().get("/teams/secret-team").asString(),
+                given().cookie("paperstream_session", dev.paperstream.notes.web.SignIn.session(
+                        "test-admin-token-long-enough")).get("/teams/secret-team").asString(),
+                log.text());
+        assertThat(log.text()).contains("HTTP 404 from 127.0.0.1");
+        for (String text : shown) {
+            assertThat(text).doesNotContain("url-s3cr3t", "body-s3cr3t", "B000");
+        }
+    }
+
+    @Test
+    void aTitleCannotPingOrLinkInSlack() {
+        String id = "2606.50008";
+        channels("mrkdwn-team", List.of(Map.of("kind", "slack", "target", receiver.url("/mrkdwn"))));
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, "<!channel> look <@U123> at <http://evil.example|this> & that",
+                    "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+            feed.publish(id, EventFeed.score(id, 1, "mrkdwn-team", 8, PaperType.EMPIRICAL));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/mrkdwn").size() == 1);
+        JsonPath slack = JsonPath.from(receiver.at("/mrkdwn").get(0).body());
+        String escaped = "&lt;!channel&gt; look &lt;@U123&gt; at &lt;http://evil.example|this&gt; &amp; that";
+        assertThat(slack.getString("blocks[0].text.text")).isEqualTo(escaped);
+        assertThat(slack.getString("text")).contains(escaped);
+        assertThat(receiver.at("/mrkdwn").get(0).body()).doesNotContain("<!channel>", "<@U123>", "<http://evil");
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server that records what it receives; paths listed in {@code failFirst} answer 500 at first. */
+/**
+ * A real HTTP server that records what it receives; paths listed in {@code failFirst} answer 500 at first, those
+ * given to {@code refuse} always answer their status and body.
+ */
 final class WebhookReceiver implements AutoCloseable {
     record Received(String path, Map<String, List<String>> headers, String body, long receivedAtNanos) {
         String header(String name) {
@@ -23,6 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, Map.Entry<Integer, String>> refusals = new ConcurrentHashMap<>();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,6 +36,14 @@ final class WebhookReceiver implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             String path = exchange.getRequestURI().getPath();
+            Map.Entry<Integer, String> refusal = refusals.get(path);
+            if (refusal != null) {
+                byte[] answer = refusal.getValue().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(refusal.getKey(), answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+                return;
+            }
             AtomicInteger left = failuresLeft.get(path);
             int status = left != null && left.getAndDecrement() > 0 ? 500 : 200;
             if (status == 200) {
@@ -45,6 +57,10 @@ final class WebhookReceiver implements AutoCloseable {
 
     void failFirst(String path, int times) {
         failuresLeft.put(path, new AtomicInteger(times));
+    }
+
+    void refuse(String path, int status, String body) {
+        refusals.put(path, Map.entry(status, body));
     }
 
     String url(String path) {

@@ -19,7 +19,7 @@ class TeamProfileClientTest {
         }
         String url = "http://127.0.0.1:" + closedPort;
         TeamProfileClient client = new TeamProfileClient(config(url), new ObjectMapper());
-        assertThatThrownBy(() -> client.find("ml-systems")).isInstanceOf(TeamProfileClient.Unavailable.class)
+        assertThatThrownBy(() -> client.find("ml-systems", null)).isInstanceOf(TeamProfileClient.Unavailable.class)
                 .hasMessageContaining("the priority service at " + url + " cannot be reached");
     }
 

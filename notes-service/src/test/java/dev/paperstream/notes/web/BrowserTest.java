@@ -85,7 +85,7 @@ class BrowserTest {
     @Test
     void aReaderFiltersToHighOpensThePaperAndKeepsHerPassOneNotes() throws Exception {
         driver.get(base + "sign-in");
-        driver.findElement(By.id("token")).sendKeys("test-editor-token");
+        driver.findElement(By.id("token")).sendKeys("test-editor-token-long-enough");
         driver.findElement(By.id("sign-in")).click();
         assertThat(driver.findElement(By.tagName("footer")).getText())
                 .isEqualTo("Thank you to arXiv for use of its open access interoperability.");
@@ -114,7 +114,7 @@ class BrowserTest {
     @Test
     void anAdminEditsTheTeamProfileAndAddsAChannelOnTheTeamPage() throws Exception {
         driver.get(base + "sign-in");
-        driver.findElement(By.id("token")).sendKeys("test-admin-token");
+        driver.findElement(By.id("token")).sendKeys("test-admin-token-long-enough");
         driver.findElement(By.id("sign-in")).click();
         driver.get(base + "teams/ui-settings");
         assertThat(driver.findElement(By.id("no-profile")).getText()).startsWith("No profile stored yet");
@@ -137,7 +137,7 @@ class BrowserTest {
         driver.findElement(By.id("secret")).sendKeys("a-long-enough-signing-secret");
         driver.findElement(By.id("add-channel")).click();
         assertThat(driver.findElement(By.id("channel-list")).getText())
-                .contains("webhook: https://hooks.example.org/ui-settings");
+                .contains("webhook: https://hooks.example.org/…").doesNotContain("hooks.example.org/ui-settings");
         assertThat(driver.getPageSource()).doesNotContain("a-long-enough-signing-secret");
         screenshot("team-page.png");
     }

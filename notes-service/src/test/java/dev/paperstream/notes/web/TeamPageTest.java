@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(PriorityProfileServer.class)
 class TeamPageTest {
+    private static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
     @ConfigProperty(name = "paperstream.priority.url")
     String priority;
 
     @Test
     void anEditorSavesTheProfileAndPriorityGetsItWithHerOwnToken() {
-        Response saved = form("test-editor-token", "/teams/prof-a").formParam("categories", "cs.LG, cs.CL")
+        Response saved = form("test-editor-token-long-enough", "/teams/prof-a").formParam("categories", "cs.LG, cs.CL")
                 .formParam("terms", "flash attention: 2\n\nsurvey: -1.5\n").formParam("seedPapers", "2205.14135")
                 .post("/teams/prof-a/profile");
         assertThat(saved.statusCode()).isEqualTo(303);
@@ -42,7 +43,7 @@ class TeamPageTest {
         assertThat(sent.getList("seedPapers")).containsExactly("2205.14135");
         assertThat(sent.getBoolean("matchAll")).isFalse();
         assertThat(RestAssured.get(priority + "/control/last-authorization").asString())
-                .isEqualTo("Bearer test-editor-token");
+                .isEqualTo("Bearer test-editor-token-long-enough");
 
         given().get("/teams/prof-a").then().statusCode(200).body(allOf(
                 containsString("value=\"cs.LG, cs.CL\""), containsString("flash attention: 2\nsurvey: -1.5"),
@@ -51,9 +52,9 @@ class TeamPageTest {
 
     @Test
     void aTermWithoutAWeightIsExplainedAndNothingIsSent() {
-        form("test-editor-token", "/teams/prof-b").formParam("categories", "cs.LG").formParam("terms", "sparse: 1")
+        form("test-editor-token-long-enough", "/teams/prof-b").formParam("categories", "cs.LG").formParam("terms", "sparse: 1")
                 .post("/teams/prof-b/profile").then().statusCode(303);
-        form("test-editor-token", "/teams/prof-b").formParam("categories", "cs.LG")
+        form("test-editor-token-long-enough", "/teams/prof-b").formParam("categories", "cs.LG")
                 .formParam("terms", "sparse: 1\nflash attention").post("/teams/prof-b/profile").then().statusCode(400)
                 .body(allOf(containsString("term line 2 (&#39;flash attention&#39;) must read"),
                         containsString("flash attention</textarea>")));
@@ -65,7 +66,7 @@ class TeamPageTest {
     void priorityRefusingTheProfileShowsItsReasonAndKeepsWhatWasTyped() {
         given().queryParam("status", 400).queryParam("detail", "unknown arXiv categories [cs.XX]")
                 .post(priority + "/control/refuse-next").then().statusCode(204);
-        form("test-editor-token", "/teams/prof-c").formParam("categories", "cs.XX").formParam("terms", "moe: 3")
+        form("test-editor-token-long-enough", "/teams/prof-c").formParam("categories", "cs.XX").formParam("terms", "moe: 3")
                 .post("/teams/prof-c/profile").then().statusCode(400).body(allOf(
                         containsString("The priority service refused the profile: unknown arXiv categories [cs.XX]"),
                         containsString("value=\"cs.XX\""), containsString("moe: 3</textarea>")));
@@ -74,7 +75,7 @@ class TeamPageTest {
 
     @Test
     void viewersCannotChangeTheProfileAndAnonymousVisitorsAreSentToSignIn() {
-        form("test-viewer-token", "/teams/prof-d").formParam("categories", "cs.LG").post("/teams/prof-d/profile")
+        form("test-viewer-token-long-enough", "/teams/prof-d").formParam("categories", "cs.LG").post("/teams/prof-d/profile")
                 .then().statusCode(403);
         String csrf = csrf(null, "/teams/prof-d");
         Response anonymous = given().redirects().follow(false).cookie("csrf-token", csrf)
@@ -86,35 +87,42 @@ class TeamPageTest {
 
     @Test
     void anAdminAddsAndRemovesChannelsAndABadOneIsExplained() {
-        form("test-admin-token", "/teams/chan-a").formParam("kind", "webhook")
+        form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "webhook")
                 .formParam("target", "https://hooks.example.org/paperstream").formParam("secret", "short")
                 .post("/teams/chan-a/channels").then().statusCode(400)
                 .body(containsString("a webhook needs a secret of at least 16 characters"));
-        form("test-admin-token", "/teams/chan-a").formParam("kind", "webhook")
+        form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "webhook")
                 .formParam("target", " https://hooks.example.org/paperstream ")
                 .formParam("secret", "0123456789abcdef-secret").post("/teams/chan-a/channels").then().statusCode(303);
-        form("test-admin-token", "/teams/chan-a").formParam("kind", "email").formParam("target", "team@example.org")
+        form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "email").formParam("target", "team@example.org")
                 .post("/teams/chan-a/channels").then().statusCode(303);
         assertThat(channels("chan-a")).containsExactly("email team@example.org false",
-                "webhook https://hooks.example.org/paperstream true");
+                "webhook https://hooks.example.org/… true");
 
-        form("test-admin-token", "/teams/chan-a").formParam("kind", "email").formParam("target", "team@example.org")
+        String page = given().cookie("paperstream_session", SESSIONS.computeIfAbsent("test-admin-token-long-enough",
+                SignIn::session)).get("/teams/chan-a").asString();
+        java.util.regex.Matcher emailRow = java.util.regex.Pattern
+                .compile("email: team@example.org[^<]*<form[^>]*>\\s*<input[^>]*>\\s*<input type=\"hidden\" name=\"key\" value=\"([0-9a-f]+)\"")
+                .matcher(page);
+        assertThat(emailRow.find()).as("the e-mail channel's remove form").isTrue();
+        form("test-admin-token-long-enough", "/teams/chan-a").formParam("key", emailRow.group(1))
                 .post("/teams/chan-a/channels/remove").then().statusCode(303);
-        assertThat(channels("chan-a")).containsExactly("webhook https://hooks.example.org/paperstream true");
-        given().cookie("paperstream_session", "test-admin-token").get("/teams/chan-a").then()
-                .body(allOf(containsString("webhook: https://hooks.example.org/paperstream"),
+        assertThat(channels("chan-a")).containsExactly("webhook https://hooks.example.org/… true");
+        given().cookie("paperstream_session", SignIn.session("test-admin-token-long-enough")).get("/teams/chan-a")
+                .then().body(allOf(containsString("webhook: https://hooks.example.org/…"),
+                        not(containsString("hooks.example.org/paperstream")),
                         not(containsString("0123456789abcdef-secret"))));
     }
 
     @Test
     void editorsCannotChangeChannels() {
-        form("test-editor-token", "/teams/chan-b").formParam("kind", "email").formParam("target", "x@example.org")
+        form("test-editor-token-long-enough", "/teams/chan-b").formParam("kind", "email").formParam("target", "x@example.org")
                 .post("/teams/chan-b/channels").then().statusCode(403);
         assertThat(channels("chan-b")).isEmpty();
     }
 
     private static List<String> channels(String team) {
-        JsonPath json = given().auth().oauth2("test-admin-token").get("/api/teams/" + team + "/channels").jsonPath();
+        JsonPath json = given().auth().oauth2("test-admin-token-long-enough").get("/api/teams/" + team + "/channels").jsonPath();
         return json.getList("$", Map.class).stream()
                 .map(c -> c.get("kind") + " " + c.get("target") + " " + c.get("signed")).toList();
     }
@@ -122,14 +130,15 @@ class TeamPageTest {
     /** A form post as the signed-in holder of {@code token}, with the CSRF token the page handed out. */
     private static RequestSpecification form(String token, String page) {
         String csrf = csrf(token, page);
-        return given().redirects().follow(false).cookie("paperstream_session", token).cookie("csrf-token", csrf)
+        return given().redirects().follow(false).cookie("paperstream_session", SESSIONS.computeIfAbsent(token,
+                SignIn::session)).cookie("csrf-token", csrf)
                 .formParam("csrf-token", csrf);
     }
 
     private static String csrf(String token, String page) {
         RequestSpecification get = given();
         if (token != null) {
-            get = get.cookie("paperstream_session", token);
+            get = get.cookie("paperstream_session", SESSIONS.computeIfAbsent(token, SignIn::session));
         }
         return get.get(page).getCookie("csrf-token");
     }

@@ -10,7 +10,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns a bearer token into an identity with its roles, or fails for an unknown token. */
+/**
+ * Turns a bearer token into an identity with its roles, or fails for an unknown token. The identity keeps the
+ * token as its credential, for calls made to another service on the caller's behalf.
+ */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
     private final TokenRegistry tokens;
@@ -30,6 +33,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                 .map(p -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(p.name()))
                         .addRoles(p.roles())
+                        .addCredential(request.getToken())
                         .build()))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown bearer token")));
     }

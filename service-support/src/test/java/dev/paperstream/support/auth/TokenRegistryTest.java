@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class TokenRegistryTest {
 
     private static AuthConfig config(String admin, List<String> tokens) {
+        return config(admin, tokens, 24);
+    }
+
+    private static AuthConfig config(String admin, List<String> tokens, int minLength) {
         return new AuthConfig() {
             @Override
             public Optional<String> adminToken() {
@@ -25,6 +29,11 @@ class TokenRegistryTest {
             @Override
             public boolean readsNeedToken() {
                 return false;
+            }
+
+            @Override
+            public int minTokenLength() {
+                return minLength;
             }
         };
     }
@@ -56,5 +65,23 @@ class TokenRegistryTest {
                 .hasMessageContaining("role:token").hasMessageNotContaining("s3cr3t");
         assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("superuser:s3cr3t"))))
                 .hasMessageContaining("superuser").hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void aTokenShorterThanTheMinimumStopsTheServiceWithoutEchoingIt() {
+        assertThatThrownBy(() -> new TokenRegistry(config("short-admin-s3cr3t", null)))
+                .hasMessageContaining("paperstream.auth.admin-token is 18 characters long")
+                .hasMessageContaining("at least 24").hasMessageNotContaining("s3cr3t");
+        assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("viewer:" + "v".repeat(30), "editor:ed-s3cr3t"))))
+                .hasMessageContaining("paperstream.auth.tokens entry 2 is 9 characters long")
+                .hasMessageNotContaining("s3cr3t");
+        assertThat(new TokenRegistry(config("x".repeat(24), null)).lookup("x".repeat(24))).isPresent();
+        assertThat(new TokenRegistry(config("ed-s3cr3t", null, 8)).lookup("ed-s3cr3t")).isPresent();
+    }
+
+    @Test
+    void theMinimumItselfIsBounded() {
+        assertThatThrownBy(() -> new TokenRegistry(config(null, null, 4)))
+                .hasMessageContaining("paperstream.auth.min-token-length must be from 8 to 256, got 4");
     }
 }
