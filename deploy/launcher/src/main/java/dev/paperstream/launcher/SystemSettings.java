@@ -29,12 +29,20 @@ public record SystemSettings(
         boolean ephemeral,
         Duration startTimeout) {
 
+    /** The services' {@code paperstream.auth.min-token-length}. */
+    static final int MIN_TOKEN_LENGTH = 24;
+
     public static SystemSettings fromEnvironment(Map<String, String> env, Path repositoryRoot) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, intOr(env, s.portVariable(), s.defaultPort()));
         }
         Optional<String> token = Optional.ofNullable(env.get("PAPERSTREAM_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+        if (token.isPresent() && token.get().length() < MIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("PAPERSTREAM_ADMIN_TOKEN has " + token.get().length()
+                    + " characters; the services accept tokens of " + MIN_TOKEN_LENGTH + " or more (openssl rand"
+                    + " -hex 24 makes one), or leave it unset and the launcher generates one");
+        }
         return new SystemSettings(
                 repositoryRoot,
                 Path.of(env.getOrDefault("PAPERSTREAM_HOME", repositoryRoot.resolve(".paperstream").toString())),

@@ -46,6 +46,12 @@ class PortPlanTest {
     }
 
     @Test
+    void anAdminTokenTheServicesWouldRefuseIsRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> settings(Map.of("PAPERSTREAM_ADMIN_TOKEN", "short-token")))
+                .hasMessageStartingWith("PAPERSTREAM_ADMIN_TOKEN has 11 characters; the services accept tokens of 24");
+    }
+
+    @Test
     void portsOfAnExistingKafkaAndPostgresqlAreNotTheLaunchersToCheck() {
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db:5432/paperstream");
