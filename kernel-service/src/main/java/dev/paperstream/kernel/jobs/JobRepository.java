@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +25,8 @@ public class JobRepository {
     private static final TypeReference<List<Result>> RESULTS = new TypeReference<>() {
     };
     private static final String COLUMNS = "job_id, status, queue, origin, request, paper_id, percent_done, "
-            + "current_shape, device, results, failure, device_note, created_at, started_at, finished_at";
+            + "current_shape, device, results, failure, device_note, created_at, started_at, finished_at, config_key, "
+            + "(SELECT count(*) FROM benchmark_attachment a WHERE a.answered_by = benchmark_job.job_id) AS attached";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -33,14 +36,72 @@ public class JobRepository {
         this.json = json;
     }
 
-    /** Inserts a new job; false when a job with this id exists already (a redelivered request). */
+    /**
+     * Inserts a new job (a FAILED or REJECTED one finished at once); false when a job with this id exists
+     * already (a redelivered request). {@code configKey} is null for a job that will not run.
+     */
     public boolean insert(String jobId, String status, String queue, String origin, JobRequest request,
-            DeviceInfo device, String deviceNote, String failure) {
+            DeviceInfo device, String deviceNote, String failure, String configKey) {
         return update("INSERT INTO benchmark_job (job_id, status, queue, origin, request, paper_id, device, "
-                + "device_note, failure, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "CASE WHEN ?::text = 'FAILED' THEN now() END) ON CONFLICT (job_id) DO NOTHING",
+                + "device_note, failure, config_key, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "CASE WHEN ?::text IN ('FAILED', 'REJECTED') THEN now() END) ON CONFLICT (job_id) DO NOTHING",
                 jobId, status, queue, origin, write(request), request.paperId(), write(device), deviceNote, failure,
-                status) == 1;
+                configKey, status) == 1;
+    }
+
+    /** The newest job of this configuration created within the window that ran, runs or will run. */
+    public Optional<JobRow> latestAnswering(String configKey, Duration window) {
+        return query("SELECT " + COLUMNS + " FROM benchmark_job WHERE config_key = ? AND status IN "
+                + "('QUEUED', 'RUNNING', 'COMPLETED') AND created_at > now() - make_interval(secs => ?) "
+                + "ORDER BY created_at DESC LIMIT 1", configKey, window.toSeconds());
+    }
+
+    /** A device's queued jobs, and the jobs it accepted since 00:00 UTC (the ones its daily budget counts). */
+    public record Load(long queued, long acceptedToday) {
+    }
+
+    public Load load(String queue) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE status = 'QUEUED'),
+                       count(*) FILTER (WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
+                FROM benchmark_job WHERE queue = ? AND status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED')""")) {
+            ps.setString(1, queue);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Load(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("benchmark_job: " + e.getMessage(), e);
+        }
+    }
+
+    /** Jobs of one status (all when null): the queue in its order, any other status newest first. */
+    public List<JobRow> list(String status, int limit) {
+        String order = JobRow.QUEUED.equals(status) ? "created_at, job_id" : "created_at DESC, job_id";
+        String sql = "SELECT " + COLUMNS + " FROM benchmark_job" + (status == null ? "" : " WHERE status = ?")
+                + " ORDER BY " + order + " LIMIT ?";
+        return status == null ? queryAll(sql, limit) : queryAll(sql, status, limit);
+    }
+
+    /** Cancels the job if it is still queued; the cancelled row, or empty when it was not queued. */
+    public Optional<JobRow> cancelQueued(String jobId, String reason) {
+        return query("UPDATE benchmark_job SET status = 'CANCELLED', failure = ?, finished_at = now() "
+                + "WHERE job_id = ? AND status = 'QUEUED' RETURNING " + COLUMNS, reason, jobId);
+    }
+
+    /**
+     * Serialises, until the transaction ends, whoever decides about one configuration key (sharing a job,
+     * publishing its answers) or one queue (its budget and cap).
+     */
+    public void lock(String scope, String name) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+            ps.setString(1, scope);
+            ps.setString(2, name);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("benchmark_job lock: " + e.getMessage(), e);
+        }
     }
 
     /** Takes the oldest queued job of a device and marks it running. */
@@ -87,11 +148,19 @@ public class JobRepository {
     }
 
     private Optional<JobRow> query(String sql, Object... args) {
+        return queryAll(sql, args).stream().findFirst();
+    }
+
+    private List<JobRow> queryAll(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
+            List<JobRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
             }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("benchmark_job: " + e.getMessage(), e);
         }
@@ -112,7 +181,7 @@ public class JobRepository {
                     device == null ? null : json.readValue(device, DeviceInfo.class),
                     json.readValue(rs.getString("results"), RESULTS), rs.getString("failure"),
                     rs.getString("device_note"), instant(rs, "created_at"), instant(rs, "started_at"),
-                    instant(rs, "finished_at"));
+                    instant(rs, "finished_at"), rs.getString("config_key"), rs.getInt("attached"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("benchmark_job " + rs.getString("job_id") + " holds bad JSON", e);
         }

@@ -8,66 +8,183 @@ import dev.paperstream.kernel.bench.JobRequest;
 import dev.paperstream.kernel.bench.Plan;
 import dev.paperstream.support.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The life of a job: accepted into its device's queue, claimed, progressing, then published. */
+/**
+ * The life of a job: admitted into its device's queue (or attached to a job of the same configuration,
+ * or refused by the device's budget), claimed, progressing, then published to every request it answers.
+ */
 @ApplicationScoped
 public class JobService {
+    private static final String CONFIG_LOCK = "benchmark-config";
+    private static final String QUEUE_LOCK = "benchmark-queue";
+
     private final JobRepository jobs;
+    private final AttachmentRepository attachments;
     private final Devices devices;
     private final Outbox outbox;
     private final JobWorkers workers;
     private final MeterRegistry metrics;
+    private final KernelConfig config;
+    private final KernelBuild build;
 
-    public JobService(JobRepository jobs, Devices devices, Outbox outbox, JobWorkers workers, MeterRegistry metrics) {
+    public JobService(JobRepository jobs, AttachmentRepository attachments, Devices devices, Outbox outbox,
+            JobWorkers workers, MeterRegistry metrics, KernelConfig config, KernelBuild build) {
         this.jobs = jobs;
+        this.attachments = attachments;
         this.devices = devices;
         this.outbox = outbox;
         this.workers = workers;
         this.metrics = metrics;
+        this.config = config;
+        this.build = build;
     }
 
-    /** Queues a valid request under a new id; an invalid one throws {@link InvalidRequestException}. */
+    void checkLimits(@Observes StartupEvent event) {
+        List<String> problems = config.limitProblems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Queues a valid request under a new id (REST and the schedule: always a new measurement); an invalid one
+     * throws {@link InvalidRequestException}, one over the device's budget or cap {@link RefusedException}.
+     */
     @Transactional
     public String submit(JobRequest request, String origin) {
+        JobRequest r = request.withDefaults();
+        Plan plan = devices.planner().plan(r);
+        String queue = plan.backend().kind();
+        jobs.lock(QUEUE_LOCK, queue);
+        String refusal = refusal(queue);
+        if (refusal != null) {
+            count(JobRow.REJECTED, queue, 0);
+            throw new RefusedException(refusal);
+        }
         String jobId = UUID.randomUUID().toString();
-        enqueue(jobId, request, origin);
+        queue(jobId, r, origin, plan);
         return jobId;
     }
 
     /**
-     * Queues a request that arrived as an event, once per job id. One that cannot run is stored as a
-     * failed job and published as such, so that the requester learns why.
+     * A request that arrived as an event, once per job id. One whose configuration ran or is queued within
+     * the dedupe window is attached to that job (and answered at once when it has finished); one that cannot
+     * run is stored as failed, one over the budget or cap as rejected, and both are published so that the
+     * requester learns why.
      */
     @Transactional
     public void accept(String jobId, JobRequest request, String origin) {
+        if (jobs.find(jobId).isPresent() || attachments.find(jobId).isPresent()) {
+            return;
+        }
+        JobRequest r = request.withDefaults();
+        Plan plan;
         try {
-            enqueue(jobId, request, origin);
+            plan = devices.planner().plan(r);
         } catch (InvalidRequestException e) {
             DeviceInfo device = devices.all().get(0).device();
-            if (jobs.insert(jobId, JobRow.FAILED, "none", origin, request, device, null, e.getMessage())) {
-                publish(jobId, BenchmarkCompleted.FAILED, device, List.of(), request.paperId(), e.getMessage(), null);
+            if (jobs.insert(jobId, JobRow.FAILED, "none", origin, r, device, null, e.getMessage(), null)) {
+                publish(jobId, BenchmarkCompleted.FAILED, device, List.of(), r.paperId(), e.getMessage(), null);
             }
+            return;
         }
+        String key = ConfigKey.of(plan, build.id());
+        jobs.lock(CONFIG_LOCK, key);
+        Optional<JobRow> sharing = config.dedupeWindow().isZero() ? Optional.empty()
+                : jobs.latestAnswering(key, config.dedupeWindow());
+        if (sharing.isPresent()) {
+            JobRow job = sharing.get();
+            attachments.attach(jobId, job.jobId(), r.paperId());
+            if (JobRow.COMPLETED.equals(job.status())) {
+                publish(jobId, BenchmarkCompleted.COMPLETED, job.device(), job.results(), r.paperId(), job.failure(),
+                        job.deviceNote());
+            }
+            return;
+        }
+        String queue = plan.backend().kind();
+        jobs.lock(QUEUE_LOCK, queue);
+        String refusal = refusal(queue);
+        if (refusal != null) {
+            jobs.insert(jobId, JobRow.REJECTED, queue, origin, r, plan.backend().device(), plan.deviceNote(), refusal,
+                    key);
+            count(JobRow.REJECTED, queue, 0);
+            publish(jobId, JobRow.REJECTED, plan.backend().device(), List.of(), r.paperId(), refusal,
+                    plan.deviceNote());
+            return;
+        }
+        queue(jobId, r, origin, plan);
     }
 
-    private void enqueue(String jobId, JobRequest request, String origin) {
-        JobRequest r = request.withDefaults();
-        Plan plan = devices.planner().plan(r);
+    private void queue(String jobId, JobRequest r, String origin, Plan plan) {
         if (jobs.insert(jobId, JobRow.QUEUED, plan.backend().kind(), origin, r, plan.backend().device(),
-                plan.deviceNote(), null)) {
+                plan.deviceNote(), null, ConfigKey.of(plan, build.id()))) {
             workers.wake(plan.backend().kind());
         }
     }
 
+    /** Why the device takes no job now, or null. Call with the queue's lock held. */
+    private String refusal(String queue) {
+        JobRepository.Load load = jobs.load(queue);
+        int cap = config.budget().queueCap(queue);
+        if (load.queued() >= cap) {
+            return "the " + queue + " queue is full: " + load.queued() + " jobs wait (cap "
+                    + cap + ", paperstream.kernel.budget." + queue + "-queue-cap)";
+        }
+        int budget = config.budget().jobsPerDay(queue);
+        if (load.acceptedToday() >= budget) {
+            return "the " + queue + " budget of " + budget + " jobs a day is used up (" + load.acceptedToday()
+                    + " accepted since 00:00 UTC, paperstream.kernel.budget." + queue + "-jobs-per-day); ask again after "
+                    + LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    /** The job, or the job that answers a request attached to it. */
     @Transactional
     public Optional<JobRow> find(String jobId) {
-        return jobs.find(jobId);
+        Optional<JobRow> job = jobs.find(jobId);
+        return job.isPresent() ? job : attachments.find(jobId).flatMap(a -> jobs.find(a.answeredBy()));
+    }
+
+    @Transactional
+    public List<JobRow> list(String status, int limit) {
+        return jobs.list(status, limit);
+    }
+
+    /**
+     * Takes a queued job out of its queue and tells every request it would have answered. Throws
+     * {@link NotCancellableException} when the job is not (or no longer) queued.
+     */
+    @Transactional
+    public Optional<JobRow> cancel(String jobId, String by) {
+        Optional<JobRow> job = jobs.find(jobId);
+        if (job.isEmpty()) {
+            Optional<AttachmentRepository.Attachment> attached = attachments.find(jobId);
+            if (attached.isPresent()) {
+                throw new NotCancellableException("job " + jobId + " is answered by job " + attached.get().answeredBy()
+                        + " (same configuration); cancel that job instead");
+            }
+            return Optional.empty();
+        }
+        JobRow row = job.get();
+        jobs.lock(CONFIG_LOCK, lockName(row));
+        String reason = "cancelled by " + by + " while queued";
+        JobRow cancelled = jobs.cancelQueued(jobId, reason).orElseThrow(() -> new NotCancellableException(
+                "job " + jobId + " is " + jobs.find(jobId).map(JobRow::status).orElse(row.status())
+                        + "; only a QUEUED job can be cancelled"));
+        count(JobRow.CANCELLED, row.queue(), 0);
+        publishAll(cancelled, JobRow.CANCELLED, row.device(), List.of(), reason, row.deviceNote());
+        return Optional.of(cancelled);
     }
 
     @Transactional
@@ -88,22 +205,37 @@ public class JobService {
     @Transactional
     public void complete(JobRow job, Plan plan, List<Result> results, List<String> skipped) {
         String failure = skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped);
+        jobs.lock(CONFIG_LOCK, lockName(job));
         jobs.finish(job.jobId(), JobRow.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote());
         count(JobRow.COMPLETED, plan.backend().kind(), results.size());
-        publish(job.jobId(), BenchmarkCompleted.COMPLETED, plan.backend().device(), results, job.paperId(), failure,
-                plan.deviceNote());
+        publishAll(job, BenchmarkCompleted.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote());
     }
 
     @Transactional
     public void fail(JobRow job, DeviceInfo device, List<Result> partial, String cause) {
+        jobs.lock(CONFIG_LOCK, lockName(job));
         jobs.finish(job.jobId(), JobRow.FAILED, device, partial, cause, job.deviceNote());
         count(JobRow.FAILED, device == null ? "none" : device.kind(), partial.size());
-        publish(job.jobId(), BenchmarkCompleted.FAILED, device, partial, job.paperId(), cause, job.deviceNote());
+        publishAll(job, BenchmarkCompleted.FAILED, device, partial, cause, job.deviceNote());
+    }
+
+    // the lock of the requests that attach to the job: publishing its answers must see every attachment
+    private static String lockName(JobRow job) {
+        return job.configKey() != null ? job.configKey() : job.jobId();
     }
 
     private void count(String status, String device, int rows) {
         metrics.counter("paperstream.kernel.jobs", "status", status, "device", device).increment();
         metrics.counter("paperstream.kernel.results", "device", device).increment(rows);
+    }
+
+    /** The job's own benchmark.completed, then one per request attached to it, under the requester's job id. */
+    private void publishAll(JobRow job, String status, DeviceInfo device, List<Result> results, String failure,
+            String deviceNote) {
+        publish(job.jobId(), status, device, results, job.paperId(), failure, deviceNote);
+        for (AttachmentRepository.Attachment a : attachments.answeredBy(job.jobId())) {
+            publish(a.jobId(), status, device, results, a.paperId(), failure, deviceNote);
+        }
     }
 
     private void publish(String jobId, String status, DeviceInfo device, List<Result> results, String paperId,

@@ -3,6 +3,8 @@ package dev.paperstream.kernel.jobs;
 import dev.paperstream.kernel.bench.RunSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +34,60 @@ public interface KernelConfig {
     /** Query rows compared with the float64 reference per shape. */
     @WithDefault("256")
     int checkRows();
+
+    /**
+     * A benchmark.requested whose configuration (with this build and the device it resolves to) ran or is
+     * queued within this window is answered by that job instead of queuing another; PT0S turns this off.
+     */
+    @WithDefault("P7D")
+    Duration dedupeWindow();
+
+    /** Identifies the kernels' code in the configuration key; unset = service version + kernel source hash. */
+    Optional<String> buildId();
+
+    /** Per device: how many jobs a day it accepts and how many may wait in its queue. */
+    Budget budget();
+
+    interface Budget {
+        @WithDefault("24")
+        int cpuJobsPerDay();
+
+        @WithDefault("200")
+        int cudaJobsPerDay();
+
+        @WithDefault("20")
+        int cpuQueueCap();
+
+        @WithDefault("100")
+        int cudaQueueCap();
+
+        default int jobsPerDay(String queue) {
+            return "cuda".equals(queue) ? cudaJobsPerDay() : cpuJobsPerDay();
+        }
+
+        default int queueCap(String queue) {
+            return "cuda".equals(queue) ? cudaQueueCap() : cpuQueueCap();
+        }
+    }
+
+    /** What is out of bounds, empty when usable; checked when the service starts. */
+    default List<String> limitProblems() {
+        List<String> p = new ArrayList<>();
+        if (dedupeWindow().isNegative() || dedupeWindow().compareTo(Duration.ofDays(90)) > 0) {
+            p.add("paperstream.kernel.dedupe-window must be between PT0S and P90D, not " + dedupeWindow());
+        }
+        for (String queue : List.of("cpu", "cuda")) {
+            if (budget().jobsPerDay(queue) < 1 || budget().jobsPerDay(queue) > 100_000) {
+                p.add("paperstream.kernel.budget." + queue + "-jobs-per-day must be between 1 and 100000, not "
+                        + budget().jobsPerDay(queue));
+            }
+            if (budget().queueCap(queue) < 1 || budget().queueCap(queue) > 10_000) {
+                p.add("paperstream.kernel.budget." + queue + "-queue-cap must be between 1 and 10000, not "
+                        + budget().queueCap(queue));
+            }
+        }
+        return p;
+    }
 
     /** The scheduled sweep: one job per head dim and causal flag, each over all seq lens. */
     Schedule schedule();

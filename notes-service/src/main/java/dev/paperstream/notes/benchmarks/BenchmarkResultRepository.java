@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Completed benchmark jobs, once per job id, newest first. */
+/**
+ * Completed benchmark jobs, once per job id, newest first. A paper's results are those of the jobs of
+ * every question it asks (paper_benchmark), and those published under its own id.
+ */
 @ApplicationScoped
 public class BenchmarkResultRepository {
     private final AgroalDataSource dataSource;
@@ -44,11 +47,19 @@ public class BenchmarkResultRepository {
 
     /** All results, or those of one paper when {@code paperId} is not null. */
     public List<BenchmarkCompleted> list(String paperId, int limit) {
-        String sql = "SELECT * FROM benchmark_result" + (paperId == null ? "" : " WHERE paper_id = ?")
-                + " ORDER BY completed_at DESC, job_id LIMIT ?";
+        String sql = paperId == null ? "SELECT * FROM benchmark_result ORDER BY completed_at DESC, job_id LIMIT ?"
+                : """
+                SELECT r.* FROM benchmark_result r WHERE r.paper_id = ?
+                UNION
+                SELECT r.* FROM paper_benchmark pb
+                JOIN benchmark_question_job qj ON qj.question_key = pb.question_key
+                JOIN benchmark_result r ON r.job_id = qj.job_id
+                WHERE pb.paper_id = ?
+                ORDER BY completed_at DESC, job_id LIMIT ?""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (paperId != null) {
+                ps.setString(i++, paperId);
                 ps.setString(i++, paperId);
             }
             ps.setInt(i, limit);

@@ -1,69 +1,50 @@
 package dev.paperstream.notes.benchmarks;
 
-import dev.paperstream.events.BenchmarkRequested;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
-import dev.paperstream.notes.db.Sql;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.outbox.Outbox;
-import io.agroal.api.AgroalDataSource;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Requests one benchmark (through the outbox) for a paper once it is both known to be about attention and
- * scored HIGH as an optimization paper by some team; whichever of the two facts arrives last triggers it.
+ * Once a paper is both known to be about attention and scored HIGH as an optimization paper by some team
+ * (whichever fact arrives last), links it to the benchmark question it asks. Only a question without a
+ * fresh job gets a new one (one benchmark.requested through the outbox); every paper linked to the question
+ * shows that job's result.
  */
 @ApplicationScoped
 public class BenchmarkTrigger {
-    @ConfigMapping(prefix = "paperstream.benchmarks")
-    public interface Settings {
-        @WithDefault("naive,tiled")
-        List<String> variants();
-
-        @WithDefault("auto")
-        String device();
-
-        @WithDefault("512,1024,2048")
-        List<Integer> seqLens();
-
-        @WithDefault("1")
-        int batch();
-
-        @WithDefault("4")
-        int heads();
-
-        @WithDefault("64")
-        int headDim();
-
-        @WithDefault("fp32")
-        String dtype();
-    }
-
     private final PaperRepository papers;
     private final ScoreRepository scores;
+    private final BenchmarkQuestionRepository questions;
     private final Outbox outbox;
-    private final AgroalDataSource dataSource;
-    private final Settings settings;
+    private final BenchmarkSettings settings;
 
-    public BenchmarkTrigger(PaperRepository papers, ScoreRepository scores, Outbox outbox, AgroalDataSource dataSource,
-            Settings settings) {
+    public BenchmarkTrigger(PaperRepository papers, ScoreRepository scores, BenchmarkQuestionRepository questions,
+            Outbox outbox, BenchmarkSettings settings) {
         this.papers = papers;
         this.scores = scores;
+        this.questions = questions;
         this.outbox = outbox;
-        this.dataSource = dataSource;
         this.settings = settings;
+    }
+
+    void checkSettings(@Observes StartupEvent event) {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
     }
 
     /**
@@ -75,28 +56,55 @@ public class BenchmarkTrigger {
         return qualifies(score) ? consider(score.id()) : null;
     }
 
-    /** Returns the requested job id, or null when the paper does not qualify or already has a request. */
+    /** {@link #consider(String)} for each paper, in order; returns the job ids, null where none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> consider(List<String> paperIds) {
+        List<String> jobs = new ArrayList<>(paperIds.size());
+        for (String id : paperIds) {
+            jobs.add(consider(id));
+        }
+        return jobs;
+    }
+
+    /**
+     * Returns the job that answers the paper's question (new or shared), or null when the paper does not
+     * qualify, or another transaction is requesting its question right now (its job answers this paper too).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public String consider(String paperId) {
         StoredPaper paper = papers.find(paperId).orElse(null);
         if (paper == null || !aboutAttention(paper) || scores.forPaper(paperId).stream().noneMatch(this::qualifies)) {
             return null;
         }
-        String jobId = "paper-" + paperId.replace('/', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO benchmark_request (paper_id, job_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, paperId);
-            ps.setString(2, jobId);
-            if (ps.executeUpdate() == 0) {
-                return null;
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("cannot record the benchmark request of " + paperId, e);
+        BenchmarkQuestion question = BenchmarkQuestion.of(settings, ClaimedShape.in(statedText(paper)));
+        String key = question.key();
+        questions.link(paperId, key);
+        BenchmarkQuestionRepository.Question current =
+                questions.find(key, settings.freshness(), settings.retryAfter()).orElse(null);
+        if (current != null && current.fresh()) {
+            return current.jobId();
         }
-        outbox.add(paperId, new BenchmarkRequested(jobId, settings.variants(), settings.batch(), settings.heads(),
-                settings.seqLens(), settings.headDim(), false, settings.dtype(), settings.device(), paperId));
-        return jobId;
+        // Without waiting: two transactions that each ask several new questions in other orders must not
+        // deadlock; the one that loses here is answered by the other's job through its link.
+        if (!questions.tryLock(key)) {
+            return null;
+        }
+        String jobId = "bench-" + UUID.randomUUID();
+        if (questions.ask(question, jobId, settings.freshness(), settings.retryAfter())) {
+            outbox.add(paperId, question.request(jobId, paperId));
+            return jobId;
+        }
+        return questions.find(key, settings.freshness(), settings.retryAfter())
+                .map(BenchmarkQuestionRepository.Question::jobId).orElse(null);
+    }
+
+    /**
+     * Where a paper states the shapes of its claims: title, abstract and arXiv comment. The full text
+     * usually arrives after the score, and the abstract carries the headline claim.
+     */
+    static String statedText(StoredPaper paper) {
+        return String.join(" ", Objects.toString(paper.title(), ""), Objects.toString(paper.summary(), ""),
+                Objects.toString(paper.comment(), ""));
     }
 
     private boolean qualifies(PaperScored s) {

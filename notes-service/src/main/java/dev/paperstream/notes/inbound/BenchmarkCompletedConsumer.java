@@ -2,6 +2,7 @@ package dev.paperstream.notes.inbound;
 
 import dev.paperstream.events.BenchmarkCompleted;
 import dev.paperstream.events.EventType;
+import dev.paperstream.notes.benchmarks.BenchmarkQuestionRepository;
 import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
 import dev.paperstream.support.messaging.ProcessedEvents;
@@ -11,17 +12,24 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** benchmark.completed: stores each job's results once. */
+/**
+ * benchmark.completed: stores each job's results once, and records on the job's question how it ended
+ * (every paper linked to the question then shows the result; a rejected or failed question may be asked
+ * again after retry-after).
+ */
 @ApplicationScoped
 public class BenchmarkCompletedConsumer {
     static final String CHANNEL = "benchmark-completed";
 
     private final ProcessedEvents processed;
     private final BenchmarkResultRepository results;
+    private final BenchmarkQuestionRepository questions;
 
-    public BenchmarkCompletedConsumer(ProcessedEvents processed, BenchmarkResultRepository results) {
+    public BenchmarkCompletedConsumer(ProcessedEvents processed, BenchmarkResultRepository results,
+            BenchmarkQuestionRepository questions) {
         this.processed = processed;
         this.results = results;
+        this.questions = questions;
     }
 
     @Incoming(CHANNEL)
@@ -31,7 +39,10 @@ public class BenchmarkCompletedConsumer {
         IncomingEvent<BenchmarkCompleted> event =
                 IncomingEvent.of(record, EventType.BENCHMARK_COMPLETED, BenchmarkCompleted.class);
         if (processed.firstDelivery(CHANNEL, event.id())) {
-            results.insert(event.payload());
+            BenchmarkCompleted completed = event.payload();
+            if (results.insert(completed)) {
+                questions.answered(completed.jobId(), completed.status(), completed.failure());
+            }
         }
     }
 }

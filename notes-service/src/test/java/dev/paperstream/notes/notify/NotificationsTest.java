@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.paperstream.events.BenchmarkRequested;
-import dev.paperstream.events.CloudEventHeaders;
-import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Topics;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.KafkaBrokerResource;
-import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,33 +236,5 @@ class NotificationsTest {
                 .isEqualTo("https://arxiv.org/abs/" + id + "v1");
         assertThat(Instant.parse(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated").item(0)
                 .getTextContent())).isNotNull();
-    }
-
-    @Test
-    void aHighAttentionOptimizationPaperRequestsOneBenchmarkThroughTheOutbox() {
-        String id = "2606.50008";
-        try (EventFeed feed = new EventFeed()) {
-            feed.publish(id, EventFeed.score(id, 1, "bench-team", 9, PaperType.OPTIMIZATION));
-            feed.publish(id, EventFeed.score(id, 1, "other-bench-team", 8, PaperType.OPTIMIZATION));
-            feed.publish(id, EventFeed.paper(id, 1, "Linear attention kernels", "We speed up attention 4x.",
-                    Instant.parse("2026-06-01T00:00:00Z")));
-            feed.publish("2606.50009", EventFeed.paper("2606.50009", 1, "Convolutions", "No attention here? Yes attention.",
-                    Instant.parse("2026-06-01T00:00:00Z")));
-            feed.publish("2606.50009", EventFeed.score("2606.50009", 1, "bench-team", 9, PaperType.ARCHITECTURE));
-        }
-        List<BenchmarkRequested> requests = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.BENCHMARK_REQUESTED)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    assertThat(TestTopics.header(r, CloudEventHeaders.TYPE)).isEqualTo("paperstream.benchmark.requested.v1");
-                    requests.add(EventJson.read(r.value(), BenchmarkRequested.class));
-                }
-                return requests.stream().anyMatch(b -> id.equals(b.paperId()));
-            });
-            consumer.poll(Duration.ofSeconds(2)).forEach(r -> requests.add(EventJson.read(r.value(), BenchmarkRequested.class)));
-        }
-        assertThat(requests).filteredOn(b -> id.equals(b.paperId())).singleElement()
-                .satisfies(b -> assertThat(b.variants()).contains("naive"));
-        assertThat(requests).noneMatch(b -> "2606.50009".equals(b.paperId()));
     }
 }
