@@ -45,7 +45,7 @@ class BatchConsumptionTest {
     PaperScoredConsumer scored;
 
     private static String newId() {
-        return "2613." + ThreadLocalRandom.current().nextInt(10000, 99999);
+        return "2612.6" + ThreadLocalRandom.current().nextInt(1000, 9999);
     }
 
     private static ConsumerRecord<String, String> record(EventType type, String key, String json, String ceId) {
