@@ -78,16 +78,16 @@ class BatchConsumptionTest {
     @Test
     void aScoreRedeliveredInItsOwnBatchAndInALaterOneIsStoredOnce() {
         String id = newId();
-        discovered.on(batch(record(EventFeed.paper(id, 1, "Original", "a", PUBLISHED), id, UUID.randomUUID().toString())));
+        discovered.on(batch(record(EventFeed.paper(id, 1, "Batch redelivery", "a", PUBLISHED), id, UUID.randomUUID().toString())));
         String ceId = UUID.randomUUID().toString();
-        PaperScored medium = EventFeed.score(id, 1, "nlp", 5, PaperType.EMPIRICAL);
+        PaperScored medium = EventFeed.score(id, 1, "batch-team", 5, PaperType.EMPIRICAL);
         scored.on(batch(record(medium, id, ceId), record(medium, id, ceId)));
         // the same ce_id with a HIGH score: a redelivery is skipped whatever it carries
-        scored.on(batch(record(EventFeed.score(id, 1, "nlp", 9, PaperType.OPTIMIZATION), id, ceId)));
+        scored.on(batch(record(EventFeed.score(id, 1, "batch-team", 9, PaperType.OPTIMIZATION), id, ceId)));
 
         JsonPath p = paper(id);
         assertThat(p.getList("scores.priority")).containsExactly("MEDIUM");
-        assertThat(p.getList("queue.team")).containsExactly("nlp");
+        assertThat(p.getList("queue.team")).containsExactly("batch-team");
     }
 
     @Test
@@ -99,9 +99,9 @@ class BatchConsumptionTest {
         discovered.on(batch(record(EventFeed.paper(before, 1, "Before", "a", PUBLISHED), before, "d-" + before),
                 record(EventType.PAPER_DISCOVERED, broken, "{\"id\":\"" + broken + "\"", "d-" + broken),
                 record(EventFeed.paper(after, 1, "After", "b", PUBLISHED), after, "d-" + after)));
-        scored.on(batch(record(EventFeed.score(before, 1, "nlp", 9, PaperType.OPTIMIZATION), before, "s-" + before),
+        scored.on(batch(record(EventFeed.score(before, 1, "batch-team", 9, PaperType.OPTIMIZATION), before, "s-" + before),
                 record(EventFeed.score(noTeam, 1, " ", 5, PaperType.EMPIRICAL), noTeam, "s-" + noTeam),
-                record(EventFeed.score(after, 1, "nlp", 2, PaperType.THEORETICAL), after, "s-" + after)));
+                record(EventFeed.score(after, 1, "batch-team", 2, PaperType.THEORETICAL), after, "s-" + after)));
 
         assertThat(TestTopics.deadLetterReason("dlq.notes.paper.discovered", broken, Duration.ofSeconds(30)))
                 .isNotBlank();
@@ -118,8 +118,8 @@ class BatchConsumptionTest {
         String id = newId();
         discovered.on(batch(record(EventFeed.paper(id, 2, "Second", "b", PUBLISHED), id, UUID.randomUUID().toString()),
                 record(EventFeed.paper(id, 1, "First", "a", PUBLISHED), id, UUID.randomUUID().toString())));
-        scored.on(batch(record(EventFeed.score(id, 2, "nlp", 9, PaperType.OPTIMIZATION), id, UUID.randomUUID().toString()),
-                record(EventFeed.score(id, 1, "nlp", 2, PaperType.THEORETICAL), id, UUID.randomUUID().toString())));
+        scored.on(batch(record(EventFeed.score(id, 2, "batch-team", 9, PaperType.OPTIMIZATION), id, UUID.randomUUID().toString()),
+                record(EventFeed.score(id, 1, "batch-team", 2, PaperType.THEORETICAL), id, UUID.randomUUID().toString())));
 
         JsonPath p = paper(id);
         assertThat(p.getInt("version")).isEqualTo(2);
