@@ -5,26 +5,35 @@ import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
 import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.papers.PaperRepository;
-import dev.paperstream.support.messaging.IncomingEvent;
+import dev.paperstream.support.messaging.BatchConsumption;
 import dev.paperstream.support.messaging.ProcessedEvents;
+import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** paper.discovered: keeps the newest version of each paper's metadata and pre-fills pass 1 from it. */
+/**
+ * paper.discovered: keeps the newest version of each paper's metadata and pre-fills pass 1 from it, a polled
+ * batch in one transaction (see {@link BatchConsumption}); a record that cannot be read is dead-lettered alone.
+ */
 @ApplicationScoped
 public class PaperDiscoveredConsumer {
     static final String CHANNEL = "paper-discovered";
 
+    private final BatchConsumption batches;
     private final ProcessedEvents processed;
     private final PaperRepository papers;
     private final PrefillService prefill;
     private final BenchmarkTrigger benchmarks;
 
-    public PaperDiscoveredConsumer(ProcessedEvents processed, PaperRepository papers, PrefillService prefill,
-            BenchmarkTrigger benchmarks) {
+    public PaperDiscoveredConsumer(BatchConsumption batches, ProcessedEvents processed, PaperRepository papers,
+            PrefillService prefill, BenchmarkTrigger benchmarks) {
+        this.batches = batches;
         this.processed = processed;
         this.papers = papers;
         this.prefill = prefill;
@@ -33,14 +42,33 @@ public class PaperDiscoveredConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent<PaperDiscovered> event = IncomingEvent.of(record, EventType.PAPER_DISCOVERED, PaperDiscovered.class);
-        if (processed.firstDelivery(CHANNEL, event.id())) {
-            if (papers.upsert(event.payload())) {
-                prefill.metadata(event.payload());
-                benchmarks.consider(event.payload().id());
-            }
+    public void on(ConsumerRecords<String, String> records) {
+        batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_DISCOVERED, PaperDiscovered.class,
+                PaperDiscoveredConsumer::validate), this::store);
+    }
+
+    static void validate(PaperDiscovered p) {
+        if (p.id().isBlank() || p.version() < 1) {
+            throw new IllegalArgumentException("paper.discovered needs an id and a version >= 1, got '"
+                    + p.id() + "' v" + p.version());
+        }
+    }
+
+    private void store(List<ReceivedEvent<PaperDiscovered>> events) {
+        // one paper's records share a partition and come in offset order: the last of the highest version wins
+        Map<String, PaperDiscovered> newest = new LinkedHashMap<>();
+        for (ReceivedEvent<PaperDiscovered> e : processed.firstDeliveries(CHANNEL, events)) {
+            newest.merge(e.payload().id(), e.payload(), (had, next) -> next.version() >= had.version() ? next : had);
+        }
+        Set<String> written = papers.upsertAll(List.copyOf(newest.values()));
+        if (written.isEmpty()) {
+            return;
+        }
+        prefill.metadataAll(newest.values().stream().filter(p -> written.contains(p.id())).toList());
+        // a benchmark is requested for a scored paper; one whose scores have not arrived yet is considered
+        // when they do (BenchmarkTrigger.scored), so only papers with scores need asking now
+        for (String id : papers.withScores(written)) {
+            benchmarks.consider(id);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.paperstream.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** Decides, in the consumer's transaction, what a stored score means for the team's channels. */
 @ApplicationScoped
@@ -20,14 +21,18 @@ public class Announcements {
         this.planned = planned;
     }
 
+    /** For a batch of stored scores: HIGH ones are announced, MEDIUM ones collected for the digest. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void scored(PaperScored score) {
-        if (score.priority() == Priority.HIGH) {
-            if (notifications.announce(score.id(), score.team()) > 0) {
-                planned.fire(new DeliveryWorker.DeliveriesPlanned(score.id(), score.team()));
+    public void scoredAll(List<PaperScored> scores) {
+        List<PaperScored> high = scores.stream().filter(s -> s.priority() == Priority.HIGH).toList();
+        List<PaperScored> medium = scores.stream().filter(s -> s.priority() == Priority.MEDIUM).toList();
+        if (!high.isEmpty()) {
+            for (NotificationRepository.Planned p : notifications.announceAll(
+                    high.stream().map(PaperScored::id).toList(), high.stream().map(PaperScored::team).toList())) {
+                planned.fire(new DeliveryWorker.DeliveriesPlanned(p.paperId(), p.team()));
             }
-        } else if (score.priority() == Priority.MEDIUM) {
-            digest.collect(score.id(), score.team());
         }
+        digest.collectAll(medium.stream().map(PaperScored::id).toList(), medium.stream().map(PaperScored::team).toList());
     }
+
 }

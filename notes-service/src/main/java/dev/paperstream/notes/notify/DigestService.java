@@ -33,16 +33,21 @@ public class DigestService {
         this.config = config;
     }
 
+    /** Adds each (paper, team) to the team's next digest, once, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void collect(String paperId, String team) {
+    public void collectAll(List<String> paperIds, List<String> teams) {
+        if (paperIds.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO digest_item (team, paper_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, team);
-            ps.setString(2, paperId);
+                PreparedStatement ps = c.prepareStatement("INSERT INTO digest_item (team, paper_id)"
+                        + " SELECT team, paper_id FROM unnest(?::text[], ?::text[]) AS d(paper_id, team)"
+                        + " ON CONFLICT DO NOTHING")) {
+            ps.setArray(1, Sql.textArray(c, paperIds));
+            ps.setArray(2, Sql.textArray(c, teams));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw Sql.failure("cannot add " + paperId + " to " + team + "'s digest", e);
+            throw Sql.failure("cannot add " + paperIds.size() + " papers to digests", e);
         }
     }
 

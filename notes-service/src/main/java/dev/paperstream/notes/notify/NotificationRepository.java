@@ -20,19 +20,34 @@ public class NotificationRepository {
         this.dataSource = dataSource;
     }
 
-    /** Plans the announcement on every channel of the team; a second call for the same paper adds nothing. */
-    public int announce(String paperId, String team) {
+    /**
+     * Plans the announcement of each (paper, team) on every channel of the team, in one statement; a second
+     * call for the same pair adds nothing. Answers the pairs that got a delivery.
+     */
+    public List<Planned> announceAll(List<String> paperIds, List<String> teams) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO notification (paper_id, team, kind, target)
-                        SELECT ?, team, kind, target FROM team_channel WHERE team = ?
-                        ON CONFLICT DO NOTHING""")) {
-            ps.setString(1, paperId);
-            ps.setString(2, team);
-            return ps.executeUpdate();
+                        SELECT a.paper_id, t.team, t.kind, t.target
+                        FROM unnest(?::text[], ?::text[]) AS a(paper_id, team) JOIN team_channel t ON t.team = a.team
+                        ON CONFLICT DO NOTHING
+                        RETURNING paper_id, team""")) {
+            ps.setArray(1, Sql.textArray(c, paperIds));
+            ps.setArray(2, Sql.textArray(c, teams));
+            java.util.Set<Planned> planned = new java.util.LinkedHashSet<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    planned.add(new Planned(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return List.copyOf(planned);
         } catch (SQLException e) {
-            throw Sql.failure("cannot plan notifications of " + paperId, e);
+            throw Sql.failure("cannot plan notifications of " + paperIds.size() + " papers", e);
         }
+    }
+
+    /** A (paper, team) whose announcement was planned. */
+    public record Planned(String paperId, String team) {
     }
 
     /** Due deliveries whose paper is known, locked for this transaction so no other instance sends them. */

@@ -14,14 +14,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The {@code paper} table: the latest known version of each paper's metadata. */
 @ApplicationScoped
 public class PaperRepository {
+    private final AgroalDataSource dataSource;
+
+    public PaperRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    // One statement for a consumer's batch, rows as parallel arrays (text[] columns as one array literal per
+    // row); an older version never replaces a newer one. Each id at most once per call: ON CONFLICT cannot
+    // update a row twice.
     private static final String UPSERT = """
             INSERT INTO paper (id, version, title, authors, abstract, categories, primary_category, published,
                                updated, comment, journal_ref, doi, link_abs, link_pdf, link_code, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT id, version, title, authors::text[], abstract, categories::text[], primary_category, published,
+                   updated, comment, journal_ref, doi, link_abs, link_pdf, link_code::text[], source
+            FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                        ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                AS p(id, version, title, authors, abstract, categories, primary_category, published, updated, comment,
+                     journal_ref, doi, link_abs, link_pdf, link_code, source)
             ON CONFLICT (id) DO UPDATE SET
                 version = EXCLUDED.version, title = EXCLUDED.title, authors = EXCLUDED.authors,
                 abstract = EXCLUDED.abstract, categories = EXCLUDED.categories,
@@ -30,57 +46,81 @@ public class PaperRepository {
                 doi = EXCLUDED.doi, link_abs = EXCLUDED.link_abs, link_pdf = EXCLUDED.link_pdf,
                 link_code = EXCLUDED.link_code, source = EXCLUDED.source
             WHERE paper.version <= EXCLUDED.version
+            RETURNING id
             """;
 
-    private final AgroalDataSource dataSource;
-
-    public PaperRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** Stores the paper unless a newer version is already stored; true when this version was written. */
-    public boolean upsert(PaperDiscovered p) {
+    /**
+     * Stores each paper unless a newer version is already stored, in the caller's transaction, holding the
+     * papers' locks ({@link Sql#lockPapers}) until it ends; each id at most once. Answers the ids written.
+     */
+    public Set<String> upsertAll(List<PaperDiscovered> all) {
+        if (all.isEmpty()) {
+            return Set.of();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            Sql.lockPaper(c, p.id());
-            ps.setString(1, p.id());
-            ps.setInt(2, p.version());
-            ps.setString(3, p.title());
-            ps.setArray(4, Sql.textArray(c, p.authors()));
-            ps.setString(5, p.summary());
-            ps.setArray(6, Sql.textArray(c, p.categories()));
-            ps.setString(7, p.primaryCategory());
-            Sql.setInstant(ps, 8, p.published());
-            Sql.setInstant(ps, 9, p.updated());
-            ps.setString(10, p.comment());
-            ps.setString(11, p.journalRef());
-            ps.setString(12, p.doi());
-            ps.setString(13, p.links().abs());
-            ps.setString(14, p.links().pdf());
-            ps.setArray(15, Sql.textArray(c, p.links().code()));
-            ps.setString(16, p.source().name().toLowerCase(java.util.Locale.ROOT));
-            if (ps.executeUpdate() == 0) {
-                return false;
+            Sql.lockPapers(c, all.stream().map(PaperDiscovered::id).toList());
+            ps.setArray(1, Sql.array(c, "text", all.stream().map(PaperDiscovered::id).toArray()));
+            ps.setArray(2, Sql.array(c, "int4", all.stream().map(PaperDiscovered::version).toArray()));
+            ps.setArray(3, Sql.array(c, "text", all.stream().map(PaperDiscovered::title).toArray()));
+            ps.setArray(4, Sql.array(c, "text", all.stream().map(p -> Sql.arrayLiteral(p.authors())).toArray()));
+            ps.setArray(5, Sql.array(c, "text", all.stream().map(PaperDiscovered::summary).toArray()));
+            ps.setArray(6, Sql.array(c, "text", all.stream().map(p -> Sql.arrayLiteral(p.categories())).toArray()));
+            ps.setArray(7, Sql.array(c, "text", all.stream().map(PaperDiscovered::primaryCategory).toArray()));
+            ps.setArray(8, Sql.array(c, "timestamptz", Sql.timestamps(all.stream().map(PaperDiscovered::published).toList())));
+            ps.setArray(9, Sql.array(c, "timestamptz", Sql.timestamps(all.stream().map(PaperDiscovered::updated).toList())));
+            ps.setArray(10, Sql.array(c, "text", all.stream().map(PaperDiscovered::comment).toArray()));
+            ps.setArray(11, Sql.array(c, "text", all.stream().map(PaperDiscovered::journalRef).toArray()));
+            ps.setArray(12, Sql.array(c, "text", all.stream().map(PaperDiscovered::doi).toArray()));
+            ps.setArray(13, Sql.array(c, "text", all.stream().map(p -> p.links().abs()).toArray()));
+            ps.setArray(14, Sql.array(c, "text", all.stream().map(p -> p.links().pdf()).toArray()));
+            ps.setArray(15, Sql.array(c, "text", all.stream().map(p -> Sql.arrayLiteral(p.links().code())).toArray()));
+            ps.setArray(16, Sql.array(c, "text", all.stream()
+                    .map(p -> p.source().name().toLowerCase(java.util.Locale.ROOT)).toArray()));
+            Set<String> written = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getString(1));
+                }
             }
-            denormalize(c, p);
-            return true;
+            if (!written.isEmpty()) {
+                denormalizeAll(c, all.stream().filter(p -> written.contains(p.id())).toList());
+            }
+            return written;
         } catch (SQLException e) {
-            throw Sql.failure("cannot store paper " + p.id(), e);
+            throw Sql.failure("cannot store " + all.size() + " papers (first " + all.get(0).id() + ")", e);
         }
     }
 
-    /** Copies the date to the paper's scores and flags a paper whose score arrived first (see V4). */
-    private static void denormalize(Connection c, PaperDiscovered p) throws SQLException {
-        try (PreparedStatement scores = c.prepareStatement(
-                "UPDATE paper_score SET published = ? WHERE paper_id = ? AND published IS DISTINCT FROM ?");
-                PreparedStatement scored = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ? AND NOT scored"
-                        + " AND EXISTS (SELECT 1 FROM paper_score WHERE paper_id = ?)")) {
-            Sql.setInstant(scores, 1, p.published());
-            scores.setString(2, p.id());
-            Sql.setInstant(scores, 3, p.published());
+    /** Copies the date to the papers' scores and flags the papers whose score arrived first (see V4). */
+    private static void denormalizeAll(Connection c, List<PaperDiscovered> written) throws SQLException {
+        try (PreparedStatement scores = c.prepareStatement("UPDATE paper_score s SET published = w.published"
+                + " FROM unnest(?::text[], ?::timestamptz[]) AS w(id, published)"
+                + " WHERE s.paper_id = w.id AND s.published IS DISTINCT FROM w.published");
+                PreparedStatement scored = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ANY (?)"
+                        + " AND NOT scored AND EXISTS (SELECT 1 FROM paper_score WHERE paper_id = paper.id)")) {
+            scores.setArray(1, Sql.array(c, "text", written.stream().map(PaperDiscovered::id).toArray()));
+            scores.setArray(2, Sql.array(c, "timestamptz",
+                    Sql.timestamps(written.stream().map(PaperDiscovered::published).toList())));
             scores.executeUpdate();
-            scored.setString(1, p.id());
-            scored.setString(2, p.id());
+            scored.setArray(1, Sql.array(c, "text", written.stream().map(PaperDiscovered::id).toArray()));
             scored.executeUpdate();
+        }
+    }
+
+    /** The papers among {@code ids} that have at least one stored score. */
+    public Set<String> withScores(Collection<String> ids) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT paper_id FROM paper_score WHERE paper_id = ANY (?)")) {
+            ps.setArray(1, Sql.textArray(c, List.copyOf(ids)));
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw Sql.failure("cannot read scores of " + ids.size() + " papers", e);
         }
     }
 

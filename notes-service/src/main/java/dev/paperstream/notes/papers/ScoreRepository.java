@@ -18,11 +18,24 @@ import java.util.Map;
 /** The {@code paper_score} table: one score per (paper, team), the newest version's. */
 @ApplicationScoped
 public class ScoreRepository {
+    private final AgroalDataSource dataSource;
+
+    public ScoreRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     // A re-score of the same version (fresh citations) replaces the old one; an older version never does.
+    // One statement per batch (see PaperRepository.UPSERT); each (paper, team) at most once per call.
     private static final String UPSERT = """
             INSERT INTO paper_score (paper_id, team, version, score, priority, priority_rank, paper_type, relevance,
                                      has_code, citations, months_since, reasons, scored_at, published)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT published FROM paper WHERE id = ?))
+            SELECT s.paper_id, s.team, s.version, s.score, s.priority, s.priority_rank, s.paper_type, s.relevance,
+                   s.has_code, s.citations, s.months_since, s.reasons::text[], s.scored_at,
+                   (SELECT published FROM paper WHERE id = s.paper_id)
+            FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[], ?::text[], ?::int[], ?::boolean[],
+                        ?::int[], ?::float8[], ?::text[], ?::timestamptz[])
+                AS s(paper_id, team, version, score, priority, priority_rank, paper_type, relevance, has_code,
+                     citations, months_since, reasons, scored_at)
             ON CONFLICT (paper_id, team) DO UPDATE SET
                 version = EXCLUDED.version, score = EXCLUDED.score, priority = EXCLUDED.priority,
                 priority_rank = EXCLUDED.priority_rank, paper_type = EXCLUDED.paper_type,
@@ -31,49 +44,72 @@ public class ScoreRepository {
                 published = EXCLUDED.published
             WHERE paper_score.version < EXCLUDED.version
                OR (paper_score.version = EXCLUDED.version AND paper_score.scored_at <= EXCLUDED.scored_at)
+            RETURNING paper_id, team
             """;
 
-    private final AgroalDataSource dataSource;
-
-    public ScoreRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    /**
+     * Stores each score that is newer than the stored one of its paper and team, in the caller's transaction, holding the papers' locks
+     * ({@link Sql#lockPapers}) until it ends; each (paper, team) at most once. Answers the scores now stored, in order.
+     */
+    public List<PaperScored> upsertAll(List<PaperScored> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            Sql.lockPapers(c, all.stream().map(PaperScored::id).toList());
+            ps.setArray(1, Sql.array(c, "text", all.stream().map(PaperScored::id).toArray()));
+            ps.setArray(2, Sql.array(c, "text", all.stream().map(PaperScored::team).toArray()));
+            ps.setArray(3, Sql.array(c, "int4", all.stream().map(PaperScored::version).toArray()));
+            ps.setArray(4, Sql.array(c, "int4", all.stream().map(PaperScored::score).toArray()));
+            ps.setArray(5, Sql.array(c, "text", all.stream().map(s -> s.priority().name()).toArray()));
+            ps.setArray(6, Sql.array(c, "int4", all.stream().map(s -> s.priority().ordinal()).toArray()));
+            ps.setArray(7, Sql.array(c, "text", all.stream().map(s -> s.paperType().name()).toArray()));
+            ps.setArray(8, Sql.array(c, "int4", all.stream().map(PaperScored::relevance).toArray()));
+            ps.setArray(9, Sql.array(c, "bool", all.stream().map(PaperScored::hasCode).toArray()));
+            ps.setArray(10, Sql.array(c, "int4", all.stream().map(PaperScored::citations).toArray()));
+            ps.setArray(11, Sql.array(c, "float8", all.stream().map(PaperScored::monthsSincePublication).toArray()));
+            ps.setArray(12, Sql.array(c, "text", all.stream().map(s -> Sql.arrayLiteral(s.reasons())).toArray()));
+            ps.setArray(13, Sql.array(c, "timestamptz", Sql.timestamps(all.stream().map(PaperScored::scoredAt).toList())));
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(key(rs.getString(1), rs.getString(2)));
+                }
+            }
+            List<PaperScored> out = all.stream().filter(s -> stored.contains(key(s.id(), s.team()))).toList();
+            if (!out.isEmpty()) {
+                try (PreparedStatement mark = c.prepareStatement(
+                        "UPDATE paper SET scored = true WHERE id = ANY (?) AND NOT scored");
+                        PreparedStatement team = c.prepareStatement(
+                                "INSERT INTO team (name) SELECT DISTINCT unnest(?::text[]) ON CONFLICT DO NOTHING")) {
+                    mark.setArray(1, Sql.array(c, "text", out.stream().map(PaperScored::id).distinct().toArray()));
+                    mark.executeUpdate();
+                    team.setArray(1, Sql.array(c, "text", out.stream().map(PaperScored::team).distinct().toArray()));
+                    team.executeUpdate();
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("cannot store " + all.size() + " scores (first " + all.get(0).id() + ")", e);
+        }
     }
 
-    /** True when this score is now the stored one for its paper and team. */
-    public boolean upsert(PaperScored s) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            Sql.lockPaper(c, s.id());
-            ps.setString(1, s.id());
-            ps.setString(2, s.team());
-            ps.setInt(3, s.version());
-            ps.setInt(4, s.score());
-            ps.setString(5, s.priority().name());
-            ps.setInt(6, s.priority().ordinal());
-            ps.setString(7, s.paperType().name());
-            ps.setInt(8, s.relevance());
-            ps.setBoolean(9, s.hasCode());
-            if (s.citations() == null) {
-                ps.setNull(10, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(10, s.citations());
+    /** The stored scores of each of {@code paperIds}, each paper's ordered as {@link #forPaper} orders them. */
+    public Map<String, List<PaperScored>> forPapers(java.util.Collection<String> paperIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT * FROM paper_score WHERE paper_id = ANY (?)"
+                        + " ORDER BY paper_id, priority_rank, score DESC, team")) {
+            ps.setArray(1, Sql.textArray(c, List.copyOf(paperIds)));
+            Map<String, List<PaperScored>> scores = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PaperScored s = read(rs);
+                    scores.computeIfAbsent(s.id(), id -> new ArrayList<>()).add(s);
+                }
             }
-            ps.setDouble(11, s.monthsSincePublication());
-            ps.setArray(12, Sql.textArray(c, s.reasons()));
-            Sql.setInstant(ps, 13, s.scoredAt());
-            ps.setString(14, s.id());
-            if (ps.executeUpdate() == 0) {
-                return false;
-            }
-            try (PreparedStatement mark = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ? AND NOT scored");
-                    PreparedStatement team = c.prepareStatement("INSERT INTO team (name) VALUES (?) ON CONFLICT DO NOTHING")) {
-                mark.setString(1, s.id());
-                mark.executeUpdate();
-                team.setString(1, s.team());
-                team.executeUpdate();
-            }
-            return true;
+            return scores;
         } catch (SQLException e) {
-            throw Sql.failure("cannot store score of " + s.id() + " for " + s.team(), e);
+            throw Sql.failure("cannot read scores of " + paperIds.size() + " papers", e);
         }
     }
 

@@ -27,8 +27,20 @@ public class QueueRepository {
         this.dataSource = dataSource;
     }
 
-    public void enqueue(String paperId, String team) {
-        update("INSERT INTO reading_item (paper_id, team) VALUES (?, ?) ON CONFLICT DO NOTHING", paperId, team);
+    /** Queues each (paper, team), {@code paperIds[i]} with {@code teams[i]}, unless queued already; one statement. */
+    public void enqueueAll(List<String> paperIds, List<String> teams) {
+        if (paperIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO reading_item (paper_id, team) SELECT * FROM unnest(?::text[], ?::text[])"
+                        + " ON CONFLICT DO NOTHING")) {
+            ps.setArray(1, Sql.textArray(c, paperIds));
+            ps.setArray(2, Sql.textArray(c, teams));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("cannot update the reading queue", e);
+        }
     }
 
     public boolean claim(String paperId, String team, String who) {

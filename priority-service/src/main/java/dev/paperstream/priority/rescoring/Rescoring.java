@@ -56,8 +56,8 @@ public class Rescoring {
                 return new Pass(seen, published);
             }
             citations.refresh(batch.stream().map(StoredPaper::id).toList());
-            published += QuarkusTransaction.requiringNew().call(() -> batch.stream()
-                    .mapToInt(p -> scoring.scoreForAllTeams(p.id(), p.version(), p.text())).sum());
+            published += QuarkusTransaction.requiringNew().call(() -> scoring.scoreAll(batch.stream()
+                    .map(p -> new TeamScoring.PaperVersion(p.id(), p.version(), p.text())).toList()));
             seen += batch.size();
             after = batch.get(batch.size() - 1).id();
         }

@@ -5,6 +5,7 @@ import dev.paperstream.priority.citations.CitationCount;
 import dev.paperstream.priority.citations.CitationsLookup;
 import dev.paperstream.priority.classify.PaperTypes;
 import dev.paperstream.priority.store.ScoreRepository;
+import dev.paperstream.priority.store.ScoreRepository.NewScore;
 import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.support.outbox.Outbox;
@@ -13,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Scores one paper version for every matching team, stores each score and publishes paper.scored
+ * Scores paper versions for every matching team, stores each score and publishes paper.scored
  * through the outbox only when the score is new or changed.
  */
 @ApplicationScoped
@@ -38,23 +41,43 @@ public class TeamScoring {
         this.outbox = outbox;
     }
 
+    /** A paper version to score. */
+    public record PaperVersion(String id, int version, PaperText text) {
+    }
+
     /** Returns how many paper.scored events it published. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int scoreForAllTeams(String id, int version, PaperText paper) {
+        return scoreAll(List.of(new PaperVersion(id, version, paper)));
+    }
+
+    /**
+     * Scores each paper version (each paper at most once) for every matching team, stores the scores with
+     * one statement and publishes the new or changed ones through the outbox as one bundle; returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int scoreAll(List<PaperVersion> papers) {
         Instant now = clock.instant();
-        CitationCount cites = citations.cached(id);
-        int published = 0;
-        for (Team team : teams.teamsFor(paper)) {
-            Scoring s = scorer.score(paper, team.relevance(), cites, Overrides.NONE, now);
-            if (scores.record(id, version, team.name(), s, now)) {
-                outbox.add(id, new PaperScored(id, version, team.name(), s.score(), s.priority(), s.paperType(),
-                        s.relevance(), s.hasCode(), s.citations(), s.monthsSincePublication(), s.reasons(), now));
-                published++;
-                metrics.counter("paperstream.priority.published", "team", team.name(), "priority",
-                        s.priority().name()).increment();
+        List<NewScore> computed = new ArrayList<>();
+        for (PaperVersion p : papers) {
+            CitationCount cites = citations.cached(p.id());
+            for (Team team : teams.teamsFor(p.text())) {
+                computed.add(new NewScore(p.id(), p.version(), team.name(),
+                        scorer.score(p.text(), team.relevance(), cites, Overrides.NONE, now)));
             }
         }
-        return published;
+        List<NewScore> stored = scores.recordAll(computed, now);
+        List<Outbox.Written> events = new ArrayList<>(stored.size());
+        for (NewScore n : stored) {
+            Scoring s = n.scoring();
+            events.add(Outbox.Written.of(n.paperId(), new PaperScored(n.paperId(), n.version(), n.team(), s.score(),
+                    s.priority(), s.paperType(), s.relevance(), s.hasCode(), s.citations(),
+                    s.monthsSincePublication(), s.reasons(), now)));
+            metrics.counter("paperstream.priority.published", "team", n.team(), "priority", s.priority().name())
+                    .increment();
+        }
+        outbox.addAllWritten(events);
+        return stored.size();
     }
 
     /** Scores without storing anything, for the explain endpoint. */

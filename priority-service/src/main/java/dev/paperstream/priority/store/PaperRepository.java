@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,30 +26,80 @@ public class PaperRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores the paper unless a newer version is already stored; true when this version is the current one. */
+    // One statement per batch (parallel arrays, unnested): a text[] column travels as one array literal per
+    // row, since unnest would flatten an array of arrays. Each id at most once per call.
+    private static final String UPSERT_ALL = """
+            INSERT INTO paper (id, version, title, abstract, comment, categories, published, code_links)
+            SELECT id, version, title, abstract, comment, categories::text[], published, code_links::text[]
+            FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                AS p(id, version, title, abstract, comment, categories, published, code_links)
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
+                abstract = EXCLUDED.abstract, comment = EXCLUDED.comment, categories = EXCLUDED.categories,
+                published = EXCLUDED.published, code_links = EXCLUDED.code_links, updated_at = now()
+            WHERE paper.version <= EXCLUDED.version
+            RETURNING id
+            """;
+
+    /**
+     * Stores each paper unless a newer version is already stored (each id at most once in {@code all});
+     * answers the ids whose given version is now the current one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean upsert(PaperDiscovered p) {
-        String sql = """
-                INSERT INTO paper (id, version, title, abstract, comment, categories, published, code_links)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
-                    abstract = EXCLUDED.abstract, comment = EXCLUDED.comment, categories = EXCLUDED.categories,
-                    published = EXCLUDED.published, code_links = EXCLUDED.code_links, updated_at = now()
-                WHERE paper.version <= EXCLUDED.version
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, p.id());
-            ps.setInt(2, p.version());
-            ps.setString(3, p.title());
-            ps.setString(4, p.summary());
-            ps.setString(5, p.comment());
-            ps.setArray(6, c.createArrayOf("text", p.categories().toArray()));
-            ps.setTimestamp(7, Timestamp.from(p.published()));
-            ps.setArray(8, c.createArrayOf("text", p.links().code().toArray()));
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store paper " + p.id() + ": " + e.getMessage(), e);
+    public Set<String> upsertAll(List<PaperDiscovered> all) {
+        if (all.isEmpty()) {
+            return Set.of();
         }
+        int n = all.size();
+        String[] ids = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] titles = new String[n];
+        String[] abstracts = new String[n];
+        String[] comments = new String[n];
+        String[] categories = new String[n];
+        Timestamp[] published = new Timestamp[n];
+        String[] codeLinks = new String[n];
+        for (int i = 0; i < n; i++) {
+            PaperDiscovered p = all.get(i);
+            ids[i] = p.id();
+            versions[i] = p.version();
+            titles[i] = p.title();
+            abstracts[i] = p.summary();
+            comments[i] = p.comment();
+            categories[i] = arrayLiteral(p.categories());
+            published[i] = Timestamp.from(p.published());
+            codeLinks[i] = arrayLiteral(p.links().code());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT_ALL)) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            ps.setArray(2, c.createArrayOf("int4", versions));
+            ps.setArray(3, c.createArrayOf("text", titles));
+            ps.setArray(4, c.createArrayOf("text", abstracts));
+            ps.setArray(5, c.createArrayOf("text", comments));
+            ps.setArray(6, c.createArrayOf("text", categories));
+            ps.setArray(7, c.createArrayOf("timestamptz", published));
+            ps.setArray(8, c.createArrayOf("text", codeLinks));
+            Set<String> current = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    current.add(rs.getString(1));
+                }
+            }
+            return current;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store " + n + " papers (first " + ids[0] + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A PostgreSQL array literal of the values, each quoted: {@code {"a","b \"c\""}}. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (String v : values) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
     }
 
     /** A stored paper's current version and what scoring reads of it. */

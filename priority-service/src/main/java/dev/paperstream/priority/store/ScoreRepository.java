@@ -11,9 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Current scores per paper and team, and the history of every score that changed. */
@@ -27,70 +28,133 @@ public class ScoreRepository {
         this.json = json;
     }
 
+    /** A score about to be stored: the paper version and team it is for. */
+    public record NewScore(String paperId, int version, String team, Scoring scoring) {
+    }
+
+    // One statement for a whole batch: rows are passed as parallel arrays and unnested, because a row per
+    // statement (even JDBC-batched) cost a round trip and a plan execution per score. Within one call a
+    // (paper, team) may occur once only: ON CONFLICT cannot update a row twice in one statement.
+    private static final String UPSERT_ALL = """
+            INSERT INTO score (paper_id, team, version, score, priority, paper_type, relevance, has_code,
+                citations, months_since_publication, factors, scored_at)
+            SELECT paper_id, team, version, score, priority, paper_type, relevance, has_code, citations, months,
+                factors::jsonb, ?
+            FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::int[], ?::boolean[],
+                ?::int[], ?::float8[], ?::text[])
+                AS s(paper_id, team, version, score, priority, paper_type, relevance, has_code, citations, months,
+                     factors)
+            ON CONFLICT (paper_id, team) DO UPDATE SET version = EXCLUDED.version, score = EXCLUDED.score,
+                priority = EXCLUDED.priority, paper_type = EXCLUDED.paper_type, relevance = EXCLUDED.relevance,
+                has_code = EXCLUDED.has_code, citations = EXCLUDED.citations,
+                months_since_publication = EXCLUDED.months_since_publication, factors = EXCLUDED.factors,
+                scored_at = EXCLUDED.scored_at
+            WHERE (score.version, score.score, score.priority)
+                IS DISTINCT FROM (EXCLUDED.version, EXCLUDED.score, EXCLUDED.priority)
+              AND score.version <= EXCLUDED.version
+            RETURNING paper_id, team
+            """;
+    private static final String HISTORY_ALL = """
+            INSERT INTO score_history (paper_id, team, version, score, priority, factors, scored_at)
+            SELECT paper_id, team, version, score, priority, factors::jsonb, ?
+            FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[])
+                AS h(paper_id, team, version, score, priority, factors)
+            """;
+
     /**
-     * Stores the score when it is new: a first score, a new version, or a different score or
-     * priority. Returns false when the same version already has the same score and priority, so that
-     * the caller publishes nothing.
+     * Stores each score that is new: a first score, a new version, or a different score or priority, and
+     * keeps it in the history. Returns the ones stored, in their order; the caller publishes those only.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean record(String paperId, int version, String team, Scoring s, Instant scoredAt) {
-        String upsert = """
-                INSERT INTO score (paper_id, team, version, score, priority, paper_type, relevance, has_code,
-                    citations, months_since_publication, factors, scored_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (paper_id, team) DO UPDATE SET version = EXCLUDED.version, score = EXCLUDED.score,
-                    priority = EXCLUDED.priority, paper_type = EXCLUDED.paper_type, relevance = EXCLUDED.relevance,
-                    has_code = EXCLUDED.has_code, citations = EXCLUDED.citations,
-                    months_since_publication = EXCLUDED.months_since_publication, factors = EXCLUDED.factors,
-                    scored_at = EXCLUDED.scored_at
-                WHERE (score.version, score.score, score.priority)
-                    IS DISTINCT FROM (EXCLUDED.version, EXCLUDED.score, EXCLUDED.priority)
-                  AND score.version <= EXCLUDED.version
-                RETURNING paper_id
-                """;
-        String factors = factorsJson(s);
-        try (Connection c = dataSource.getConnection()) {
-            boolean changed;
-            try (PreparedStatement ps = c.prepareStatement(upsert)) {
-                ps.setString(1, paperId);
-                ps.setString(2, team);
-                ps.setInt(3, version);
-                ps.setInt(4, s.score());
-                ps.setString(5, s.priority().name());
-                ps.setString(6, s.paperType().name());
-                ps.setInt(7, s.relevance());
-                ps.setBoolean(8, s.hasCode());
-                if (s.citations() == null) {
-                    ps.setNull(9, Types.INTEGER);
-                } else {
-                    ps.setInt(9, s.citations());
-                }
-                ps.setDouble(10, s.monthsSincePublication());
-                ps.setString(11, factors);
-                ps.setTimestamp(12, Timestamp.from(scoredAt));
-                try (ResultSet rs = ps.executeQuery()) {
-                    changed = rs.next();
-                }
-            }
-            if (changed) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO score_history (paper_id, team, version, score, priority, factors, scored_at)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
-                    ps.setString(1, paperId);
-                    ps.setString(2, team);
-                    ps.setInt(3, version);
-                    ps.setInt(4, s.score());
-                    ps.setString(5, s.priority().name());
-                    ps.setString(6, factors);
-                    ps.setTimestamp(7, Timestamp.from(scoredAt));
-                    ps.executeUpdate();
-                }
-            }
-            return changed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store score of " + paperId + " for " + team + ": "
-                    + e.getMessage(), e);
+    public List<NewScore> recordAll(List<NewScore> all, Instant scoredAt) {
+        if (all.isEmpty()) {
+            return List.of();
         }
+        int n = all.size();
+        String[] ids = new String[n];
+        String[] teams = new String[n];
+        Integer[] versions = new Integer[n];
+        Integer[] points = new Integer[n];
+        String[] priorities = new String[n];
+        String[] types = new String[n];
+        Integer[] relevances = new Integer[n];
+        Boolean[] code = new Boolean[n];
+        Integer[] citations = new Integer[n];
+        Double[] months = new Double[n];
+        String[] factors = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewScore score = all.get(i);
+            Scoring s = score.scoring();
+            ids[i] = score.paperId();
+            teams[i] = score.team();
+            versions[i] = score.version();
+            points[i] = s.score();
+            priorities[i] = s.priority().name();
+            types[i] = s.paperType().name();
+            relevances[i] = s.relevance();
+            code[i] = s.hasCode();
+            citations[i] = s.citations();
+            months[i] = s.monthsSincePublication();
+            factors[i] = factorsJson(s);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Set<String> changed = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_ALL)) {
+                ps.setTimestamp(1, Timestamp.from(scoredAt));
+                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.setArray(3, c.createArrayOf("text", teams));
+                ps.setArray(4, c.createArrayOf("int4", versions));
+                ps.setArray(5, c.createArrayOf("int4", points));
+                ps.setArray(6, c.createArrayOf("text", priorities));
+                ps.setArray(7, c.createArrayOf("text", types));
+                ps.setArray(8, c.createArrayOf("int4", relevances));
+                ps.setArray(9, c.createArrayOf("bool", code));
+                ps.setArray(10, c.createArrayOf("int4", citations));
+                ps.setArray(11, c.createArrayOf("float8", months));
+                ps.setArray(12, c.createArrayOf("text", factors));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(key(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            if (changed.isEmpty()) {
+                return List.of();
+            }
+            List<Integer> kept = new ArrayList<>(changed.size());
+            List<NewScore> stored = new ArrayList<>(changed.size());
+            for (int i = 0; i < n; i++) {
+                if (changed.contains(key(ids[i], teams[i]))) {
+                    kept.add(i);
+                    stored.add(all.get(i));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(HISTORY_ALL)) {
+                ps.setTimestamp(1, Timestamp.from(scoredAt));
+                ps.setArray(2, c.createArrayOf("text", pick(ids, kept)));
+                ps.setArray(3, c.createArrayOf("text", pick(teams, kept)));
+                ps.setArray(4, c.createArrayOf("int4", pick(versions, kept)));
+                ps.setArray(5, c.createArrayOf("int4", pick(points, kept)));
+                ps.setArray(6, c.createArrayOf("text", pick(priorities, kept)));
+                ps.setArray(7, c.createArrayOf("text", pick(factors, kept)));
+                ps.executeUpdate();
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store " + n + " scores (first " + ids[0] + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(String paperId, String team) {
+        return paperId + "\u0000" + team;
+    }
+
+    private static Object[] pick(Object[] values, List<Integer> indexes) {
+        Object[] out = new Object[indexes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[indexes.get(i)];
+        }
+        return out;
     }
 
     /** One published score of a paper for a team. */

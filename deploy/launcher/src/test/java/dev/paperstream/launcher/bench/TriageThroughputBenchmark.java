@@ -1,0 +1,223 @@
+package dev.paperstream.launcher.bench;
+
+import dev.paperstream.events.Topics;
+import dev.paperstream.launcher.LocalSystem;
+import dev.paperstream.launcher.Service;
+import dev.paperstream.launcher.SystemSettings;
+import dev.paperstream.testkit.FreePorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * End-to-end triage throughput: the four packaged services as processes ({@link LocalSystem}) on an embedded
+ * Kafka broker and a persistent embedded PostgreSQL (fsync on, as in production; producers acks=all), N
+ * real-shaped snapshot records posted to ingest's {@code POST /api/imports}, timed until every paper is
+ * stored in notes with the priority of every team priority scored it for. Prints the rate of each stage
+ * (on Kafka, scored by priority, stored in notes), the load average and each service's peak heap.
+ * Not part of {@code verify}; the command is in docs/benchmarks/triage-throughput.md. Arguments: number of records
+ * (default 100000).
+ */
+public final class TriageThroughputBenchmark {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TriageThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path root = Files.isDirectory(Path.of("deploy/launcher")) ? Path.of("").toAbsolutePath()
+                : Path.of("../..").toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("paperstream-throughput-");
+        String token = "bench-" + UUID.randomUUID();
+        Map<String, String> env = new HashMap<>();
+        env.put("PAPERSTREAM_HOME", home.toString());
+        env.put("PAPERSTREAM_ADMIN_TOKEN", token);
+        for (Service s : Service.values()) {
+            env.put(s.portVariable(), Integer.toString(FreePorts.find()));
+        }
+        env.put("PAPERSTREAM_KAFKA_PORT", Integer.toString(FreePorts.find()));
+        env.put("PAPERSTREAM_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.find()));
+        env.put("PAPERSTREAM_POSTGRES_PORT", Integer.toString(FreePorts.find()));
+        SystemSettings settings = SystemSettings.fromEnvironment(env, root);
+        Path records = Files.createTempFile("triage-bench", ".jsonl");
+        SnapshotRecords.write(records, n, root.resolve("../shared/realdata"));
+        // the build machine is shared: at a load of 40 a service's first connection can take longer than the
+        // default 5 s, and Flyway then fails the start
+        try (LocalSystem system = new LocalSystem(settings, Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S"))) {
+            long bootStart = System.nanoTime();
+            system.startInfrastructure();
+            system.startServices(Duration.ofMinutes(5));
+            System.out.printf("system ready in %.1f s; logs in %s%n", (System.nanoTime() - bootStart) / 1e9,
+                    settings.logs());
+            putProfile(system.url(Service.PRIORITY), token);
+            try (Connection db = DriverManager.getConnection(system.jdbcUrl(), "postgres", "postgres");
+                    KafkaConsumer<byte[], byte[]> kafka = consumer(system.bootstrapServers())) {
+                run(system, db, kafka, token, records, n, settings.home().resolve("postgres"));
+            }
+        } finally {
+            Files.deleteIfExists(records);
+        }
+    }
+
+    /** A second team next to the default one, so that notes must store two priorities for many papers. */
+    private static void putProfile(String priority, String token) throws Exception {
+        String body = "{\"categories\":[\"cs.LG\",\"cs.CL\",\"stat.ML\"],\"terms\":[{\"term\":\"attention\",\"weight\":2},"
+                + "{\"term\":\"transformer\",\"weight\":1}],\"seedPapers\":[],\"matchAll\":false}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(priority + "/api/teams/efficiency/profile"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("profile answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static void run(LocalSystem system, Connection db, KafkaConsumer<byte[], byte[]> kafka, String token,
+            Path records, int n, Path postgresData) throws Exception {
+        Map<Service, Long> peakHeap = new EnumMap<>(Service.class);
+        Map<String, Double> cpuBefore = cpu(system, postgresData);
+        double loadBefore = LoadAverage.oneMinute();
+        double peakLoad = loadBefore;
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> imported = HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(system.url(Service.INGEST) + "/api/imports"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofFile(records)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double onKafka = 0;
+        double scored = 0;
+        double stored = 0;
+        long lastPrint = start;
+        long nextHeap = start;
+        while (stored == 0) {
+            Thread.sleep(250);
+            long now = System.nanoTime();
+            double t = (now - start) / 1e9;
+            if (imported.isDone() && imported.join().statusCode() != 200) {
+                throw new IllegalStateException("import answered " + imported.join().statusCode() + ": "
+                        + imported.join().body());
+            }
+            Counts c = Counts.read(db, kafka);
+            if (onKafka == 0 && c.discovered() >= n) {
+                onKafka = t;
+            }
+            if (scored == 0 && c.priorityPapers() >= n) {
+                scored = t;
+            }
+            if (scored > 0 && c.notesPapersScored() >= n && c.notesScores() >= c.priorityScores()) {
+                stored = t;
+            }
+            if (now >= nextHeap) {
+                for (Service s : List.of(Service.INGEST, Service.PRIORITY, Service.NOTES)) {
+                    peakHeap.merge(s, Heap.used(system.url(s)), Math::max);
+                }
+                peakLoad = Math.max(peakLoad, LoadAverage.oneMinute());
+                nextHeap = now + 2_000_000_000L;
+            }
+            if (now - lastPrint > 5_000_000_000L) {
+                System.out.printf("%6.1f s: on Kafka %d, priority papers %d (scores %d), notes papers %d scored %d"
+                        + " (scores %d), load %.1f%n", t, c.discovered(), c.priorityPapers(), c.priorityScores(),
+                        c.notesPapers(), c.notesPapersScored(), c.notesScores(), LoadAverage.oneMinute());
+                lastPrint = now;
+            }
+            if (t > 1800) {
+                throw new IllegalStateException("not done after 1800 s: " + c);
+            }
+        }
+        Map<String, Double> cpuAfter = cpu(system, postgresData);
+        Counts end = Counts.read(db, kafka);
+        System.out.printf("%n%d real-shaped records, 2 teams (default matches all), PostgreSQL fsync on, acks=all%n", n);
+        System.out.printf("import -> on Kafka:       %6.1f s  %,8.0f papers/s%n", onKafka, n / onKafka);
+        System.out.printf("scored by priority:       %6.1f s  %,8.0f papers/s (%d scores)%n", scored, n / scored,
+                end.priorityScores());
+        System.out.printf("stored in notes, all teams: %4.1f s  %,8.0f papers/s end to end (%d scores)%n", stored,
+                n / stored, end.notesScores());
+        System.out.printf("load average (1 min): %.1f before, peak %.1f, %.1f at the end%n", loadBefore, peakLoad,
+                LoadAverage.oneMinute());
+        peakHeap.forEach((s, bytes) -> System.out.printf("peak heap used, %s: %d MB (-Xmx512m)%n", s.module(),
+                bytes >> 20));
+        double cpuTotal = 0;
+        for (Map.Entry<String, Double> e : cpuAfter.entrySet()) {
+            double used = e.getValue() - cpuBefore.get(e.getKey());
+            cpuTotal += used;
+            System.out.printf("CPU %-32s %7.1f s  %6.0f us a paper%n", e.getKey() + ":", used, used * 1e6 / n);
+        }
+        System.out.printf("CPU in all: %.1f s, %.0f us a paper: on 2 cores of their own these processes could do"
+                + " about %,.0f papers/s%n", cpuTotal, cpuTotal * 1e6 / n, 2 * n / cpuTotal);
+        verify(db, n);
+    }
+
+    private static Map<String, Double> cpu(LocalSystem system, Path postgresData) {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (Service s : List.of(Service.INGEST, Service.PRIORITY, Service.NOTES)) {
+            cpu.put(s.module(), CpuTime.service(system.url(s)));
+        }
+        cpu.put("postgresql", CpuTime.postgres(postgresData));
+        cpu.put("kafka broker (benchmark JVM)", CpuTime.self());
+        return cpu;
+    }
+
+    /** Every score priority stored is in notes with the same version and priority; every paper is in notes. */
+    private static void verify(Connection db, int n) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT (SELECT count(*) FROM priority.score p LEFT JOIN notes.paper_score x
+                            ON x.paper_id = p.paper_id AND x.team = p.team AND x.version = p.version
+                           AND x.priority = p.priority WHERE x.paper_id IS NULL),
+                       (SELECT count(*) FROM notes.paper WHERE scored),
+                       (SELECT count(*) FROM notes.reading_item)""")) {
+            rs.next();
+            System.out.printf("verified: %d scores missing or different in notes, %d of %d papers scored in notes,"
+                    + " %d reading-queue items%n", rs.getLong(1), rs.getLong(2), n, rs.getLong(3));
+            if (rs.getLong(1) != 0 || rs.getLong(2) != n) {
+                throw new IllegalStateException("notes does not hold every paper with every team's priority");
+            }
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** What each stage holds: records on paper.discovered (end offsets), rows in priority's and notes' tables. */
+    record Counts(long discovered, long priorityPapers, long priorityScores, long notesPapers, long notesPapersScored,
+            long notesScores) {
+        static Counts read(Connection db, KafkaConsumer<byte[], byte[]> kafka) throws SQLException {
+            long discovered;
+            try {
+                List<TopicPartition> partitions = kafka.partitionsFor(Topics.PAPER_DISCOVERED).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                discovered = kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            } catch (RuntimeException notYet) {
+                discovered = 0;
+            }
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT (SELECT count(*) FROM priority.paper), (SELECT count(*) FROM priority.score),
+                           (SELECT count(*) FROM notes.paper), (SELECT count(*) FROM notes.paper WHERE scored),
+                           (SELECT count(*) FROM notes.paper_score)""")) {
+                rs.next();
+                return new Counts(discovered, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            }
+        }
+    }
+}
