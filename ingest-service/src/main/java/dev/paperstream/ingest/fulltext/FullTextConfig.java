@@ -14,9 +14,21 @@ public interface FullTextConfig {
     @WithDefault("50M")
     MemorySize maxBodySize();
 
-    /** PDFs with more pages are refused by the embedded parser. */
+    /** PDFs with more pages are refused by the embedded parser, before any text is extracted. */
     @WithDefault("300")
     int maxPages();
+
+    /** Most bytes all of a PDF's non-image streams may decompress to (a decompression bomb is refused). */
+    @WithDefault("100M")
+    MemorySize maxDecompressedSize();
+
+    /** Longest one embedded parse may take, load, checks and text extraction together. */
+    @WithDefault("PT60S")
+    Duration maxParseTime();
+
+    /** Most embedded parses running at once (threads of their own); more wait up to max-parse-time for one. */
+    @WithDefault("2")
+    int maxConcurrentParses();
 
     /** paper.scored events at or above this priority get their PDF downloaded and parsed. */
     @WithDefault("MEDIUM")

@@ -5,6 +5,7 @@ import dev.paperstream.ingest.grobid.GrobidClient;
 import dev.paperstream.ingest.grobid.GrobidConfig;
 import dev.paperstream.ingest.grobid.TeiParser;
 import dev.paperstream.ingest.pdf.EmbeddedPdfParser;
+import dev.paperstream.ingest.pdf.PdfLimits;
 import dev.paperstream.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,8 @@ public class FullTextService {
             GrobidConfig grobidConfig) {
         this.parsed = parsed;
         this.outbox = outbox;
-        this.pdfParser = new EmbeddedPdfParser(config.maxPages());
+        this.pdfParser = new EmbeddedPdfParser(new PdfLimits(config.maxPages(),
+                config.maxDecompressedSize().asLongValue(), config.maxParseTime(), config.maxConcurrentParses()));
         this.grobid = grobidConfig.url().map(url -> new GrobidClient(url, grobidConfig));
     }
 

@@ -3,6 +3,7 @@ package dev.paperstream.ingest.fulltext;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.ingest.arxiv.ArxivRateLimiter;
 import dev.paperstream.ingest.arxiv.ArxivUnavailableException;
+import dev.paperstream.ingest.pdf.PdfParserBusyException;
 import dev.paperstream.ingest.pdf.UnparseablePdfException;
 import dev.paperstream.support.work.WakeableLoop;
 import io.quarkus.runtime.ShutdownEvent;
@@ -94,6 +95,10 @@ public class PdfFetchWorker {
         PaperParsed parsed;
         try {
             parsed = fullText.parsePdf(p.id(), p.version(), pdf);
+        } catch (PdfParserBusyException e) {
+            // says nothing about this PDF: other parses held every slot
+            queue.retryLater(p, Instant.now().plus(FIRST_RETRY), e.getMessage(), false);
+            return false;
         } catch (RuntimeException e) {
             // downloaded fine, so the PDF itself is the problem: retrying would fail the same way
             deadLetter(p, e.getMessage() == null ? e.toString() : e.getMessage());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -33,19 +34,35 @@ public final class EmbeddedPdfParser {
     private static final Pattern ALGORITHM = Pattern.compile("^(Algorithm\\s+\\d+)\\b.*$");
     private static final int ALGORITHM_MAX_LINES = 25;
 
-    private final int maxPages;
+    private final PdfLimits limits;
+    private final ParseSlots slots;
 
+    /** The default limits with another page limit. */
     public EmbeddedPdfParser(int maxPages) {
-        this.maxPages = maxPages;
+        this(PdfLimits.withMaxPages(maxPages));
+    }
+
+    public EmbeddedPdfParser(PdfLimits limits) {
+        this.limits = limits;
+        this.slots = new ParseSlots(limits.maxConcurrentParses(), limits.maxParseTime());
     }
 
     /** The structure and the page count; an {@link UnparseablePdfException} says why a file cannot be read. */
     public record Result(TeiParser.Structure structure, int pages) {
     }
 
+    /**
+     * Parses on one of the parse threads under {@link PdfLimits}; a PDF over a limit is refused with a
+     * {@link PdfLimitExceededException}, and {@link PdfParserBusyException} says no thread became free in time.
+     */
     public Result parse(byte[] pdf) {
         checkMagic(pdf);
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        return slots.run(deadline -> parse(pdf, deadline));
+    }
+
+    private Result parse(byte[] pdf, ParseDeadline deadline) {
+        // anything PDFBox caches goes to temporary files, not the heap; decoded streams are bounded by the size check
+        try (PDDocument doc = Loader.loadPDF(pdf, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
             if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
                 throw new UnparseablePdfException("the PDF is encrypted and does not allow text extraction");
             }
@@ -53,12 +70,13 @@ public final class EmbeddedPdfParser {
             if (pages == 0) {
                 throw new UnparseablePdfException("the PDF has no pages");
             }
-            if (pages > maxPages) {
-                throw new UnparseablePdfException("the PDF has " + pages + " pages, more than the limit of "
-                        + maxPages + " (paperstream.fulltext.max-pages)");
+            if (pages > limits.maxPages()) {
+                throw new PdfLimitExceededException(PdfLimitExceededException.Limit.PAGES, "the PDF has " + pages
+                        + " pages, more than the limit of " + limits.maxPages() + " (paperstream.fulltext.max-pages)");
             }
+            DecompressedSizeCheck.check(doc.getDocument(), limits.maxDecompressedBytes(), deadline);
             // content-stream order keeps two-column layouts column by column; sorting by position interleaves them
-            StyledTextStripper.Document styled = new StyledTextStripper().read(doc);
+            StyledTextStripper.Document styled = new StyledTextStripper(deadline).read(doc);
             int chars = 0;
             for (StyledTextStripper.Line line : styled.lines()) {
                 chars += (int) line.text().chars().filter(ch -> !Character.isWhitespace(ch)).count();

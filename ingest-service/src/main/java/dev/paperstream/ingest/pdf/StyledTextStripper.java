@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
@@ -42,8 +44,18 @@ final class StyledTextStripper extends PDFTextStripper {
         int page;
     }
 
-    StyledTextStripper() throws IOException {
+    private final ParseDeadline deadline;
+
+    StyledTextStripper(ParseDeadline deadline) throws IOException {
+        this.deadline = deadline;
         setLineSeparator("\n");
+    }
+
+    /** Every operator checks the deadline: a page of millions of operators stops when the time is up. */
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        deadline.check();
+        super.processOperator(operator, operands);
     }
 
     Document read(PDDocument doc) throws IOException {

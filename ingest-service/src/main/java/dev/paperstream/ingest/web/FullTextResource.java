@@ -6,6 +6,7 @@ import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.fulltext.FullTextConfig;
 import dev.paperstream.ingest.fulltext.FullTextService;
 import dev.paperstream.ingest.fulltext.ParsedPaperRepository;
+import dev.paperstream.ingest.pdf.PdfParserBusyException;
 import dev.paperstream.ingest.pdf.UnparseablePdfException;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +57,10 @@ public class FullTextResource {
         } catch (UnreadableDocumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         } catch (UnparseablePdfException e) {
+            // over a limit (pages, decompressed size, time, memory) as well: the detail names the limit and its value
             throw new ProblemException(422, "Unprocessable Content", e.getMessage());
+        } catch (PdfParserBusyException e) {
+            throw new ProblemException(503, "Service Unavailable", e.getMessage());
         }
     }
 

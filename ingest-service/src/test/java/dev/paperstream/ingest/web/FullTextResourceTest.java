@@ -14,6 +14,7 @@ import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.Topics;
 import dev.paperstream.ingest.arxiv.FakeArxiv;
+import dev.paperstream.ingest.pdf.HostilePdfs;
 import dev.paperstream.ingest.pdf.TestPdfs;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.TestTopics;
@@ -120,6 +121,23 @@ class FullTextResourceTest {
         given().when().get("/api/papers/hep-th/9901001v1/fulltext").then().statusCode(404);
         given().contentType("application/tei+xml").body(tei()).when().post("/api/papers/2511.00402v1/fulltext")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void pdfsOverALimitAreRefusedWithTheLimitAndItsValueAndTheNextPdfParses() {
+        editor().contentType("application/pdf").body(HostilePdfs.pages(10_000))
+                .when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("10000 pages, more than the limit of 300 (paperstream.fulltext.max-pages)"));
+        editor().contentType("application/pdf").body(HostilePdfs.decompressionBomb(200))
+                .when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("decompress to more than the limit of 104857600 bytes "
+                        + "(paperstream.fulltext.max-decompressed-size)"));
+
+        editor().contentType("application/pdf").body(TestPdfs.paper())
+                .when().post("/api/papers/2511.00402v1/fulltext")
+                .then().statusCode(200).body("sections.heading", hasItem("1 Introduction"));
     }
 
     static ConsumerRecord<String, String> awaitParsed(String key) {
