@@ -27,6 +27,11 @@ class ScheduledPollWithoutContactTest {
     @Test
     void theScheduledPollDoesNotRunWithoutAnOperatorContactSaysWhyAndAnOnDemandPollStillRuns() {
         FakeArxiv.reset();
+        // a fresh install follows the default subscriptions: this test wants only its own
+        given().when().get("/api/subscriptions").then().statusCode(200).extract().jsonPath()
+                .getList("id", Integer.class).forEach(existing -> given()
+                        .header("Authorization", "Bearer test-editor-token")
+                        .when().delete("/api/subscriptions/" + existing).then().statusCode(204));
         FakeArxiv.script("/rss/cs.DC", FakeArxiv.Reply.ok("application/rss+xml", FakeArxiv.resource("/rss/cs-lg-weekend-empty.xml")));
         int id = given().header("Authorization", "Bearer test-editor-token").contentType("application/json")
                 .body(Map.of("team", "kernels", "kind", "category", "value", "cs.DC"))
