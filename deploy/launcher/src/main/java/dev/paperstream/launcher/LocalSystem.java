@@ -29,6 +29,7 @@ public final class LocalSystem implements AutoCloseable {
     private static final int START_RETRIES = 2;
 
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private Supervisor supervisor;
     private Consumer<String> say = message -> { };
     private EmbeddedKafkaBroker broker;
@@ -104,6 +105,20 @@ public final class LocalSystem implements AutoCloseable {
                 p.start();
             }
         }
+    }
+
+    /**
+     * One more instance of a service, in the same consumer groups, on its own port: Kafka splits the
+     * topics' partitions between the instances (scale-out on one machine). Stopped with the rest.
+     */
+    public ServiceProcess startAnotherInstance(Service service, int port, Duration timeout) {
+        ServiceProcess p = new ServiceProcess(service, port, service.runnableJar(settings.repositoryRoot()),
+                settings.logs().resolve(service.module() + "-" + (extraInstances.size() + 2) + ".log"),
+                serviceEnvironment());
+        extraInstances.add(p);
+        p.start();
+        awaitReady(p, System.nanoTime() + timeout.toNanos());
+        return p;
     }
 
     private Map<String, String> serviceEnvironment() {
@@ -192,7 +207,9 @@ public final class LocalSystem implements AutoCloseable {
         }
         // Services first, so that they commit their offsets and outboxes while Kafka and PostgreSQL still run.
         List<CompletableFuture<Void>> stopped = new ArrayList<>();
-        for (ServiceProcess p : processes.values()) {
+        List<ServiceProcess> all = new ArrayList<>(processes.values());
+        all.addAll(extraInstances);
+        for (ServiceProcess p : all) {
             stopped.add(CompletableFuture.runAsync(() -> p.stop(SERVICE_GRACE)));
         }
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).join();

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * stored in notes with the priority of every team priority scored it for. Prints the rate of each stage
  * (on Kafka, scored by priority, stored in notes), the load average and each service's peak heap.
  * Not part of {@code verify}; the command is in docs/benchmarks/triage-throughput.md. Arguments: number of records
- * (default 100000).
+ * (default 100000), instances of priority and notes (1 or 2: scale-out in the same consumer groups).
  */
 public final class TriageThroughputBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,6 +45,10 @@ public final class TriageThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        if (instances < 1 || instances > 2) {
+            throw new IllegalArgumentException("instances of priority and notes: 1 or 2, got " + instances);
+        }
         Path root = Files.isDirectory(Path.of("deploy/launcher")) ? Path.of("").toAbsolutePath()
                 : Path.of("../..").toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("paperstream-throughput-");
@@ -67,12 +71,20 @@ public final class TriageThroughputBenchmark {
             long bootStart = System.nanoTime();
             system.startInfrastructure();
             system.startServices(Duration.ofMinutes(5));
-            System.out.printf("system ready in %.1f s; logs in %s%n", (System.nanoTime() - bootStart) / 1e9,
-                    settings.logs());
+            if (instances == 2) {
+                system.startAnotherInstance(Service.PRIORITY, FreePorts.find(), Duration.ofMinutes(5));
+                system.startAnotherInstance(Service.NOTES, FreePorts.find(), Duration.ofMinutes(5));
+            }
+            System.out.printf("system ready in %.1f s, %d instance(s) of priority and notes; logs in %s%n",
+                    (System.nanoTime() - bootStart) / 1e9, instances, settings.logs());
             putProfile(system.url(Service.PRIORITY), token);
             try (Connection db = DriverManager.getConnection(system.jdbcUrl(), "postgres", "postgres");
                     KafkaConsumer<byte[], byte[]> kafka = consumer(system.bootstrapServers())) {
+                if (instances == 2) {
+                    GroupAssignments.await(system.bootstrapServers(), 2, Duration.ofMinutes(2));
+                }
                 run(system, db, kafka, token, records, n, settings.home().resolve("postgres"));
+                GroupAssignments.print(system.bootstrapServers());
             }
         } finally {
             Files.deleteIfExists(records);
@@ -163,7 +175,7 @@ public final class TriageThroughputBenchmark {
         }
         System.out.printf("CPU in all: %.1f s, %.0f us a paper: on 2 cores of their own these processes could do"
                 + " about %,.0f papers/s%n", cpuTotal, cpuTotal * 1e6 / n, 2 * n / cpuTotal);
-        verify(db, n);
+        verify(db, kafka, n);
     }
 
     private static Map<String, Double> cpu(LocalSystem system, Path postgresData) {
@@ -176,8 +188,19 @@ public final class TriageThroughputBenchmark {
         return cpu;
     }
 
-    /** Every score priority stored is in notes with the same version and priority; every paper is in notes. */
-    private static void verify(Connection db, int n) throws SQLException {
+    /**
+     * Every score priority stored is in notes with the same version and priority; every paper is in notes;
+     * each score was published once (a batch processed twice, say after a rebalance, would publish again).
+     */
+    private static void verify(Connection db, KafkaConsumer<byte[], byte[]> kafka, int n) throws SQLException {
+        long published = endOffsets(kafka, Topics.PAPER_SCORED);
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM priority.score")) {
+            rs.next();
+            System.out.printf("paper.scored holds %d records for %d scores%n", published, rs.getLong(1));
+            if (published != rs.getLong(1)) {
+                throw new IllegalStateException("a score was published more than once, or not at all");
+            }
+        }
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT (SELECT count(*) FROM priority.score p LEFT JOIN notes.paper_score x
                             ON x.paper_id = p.paper_id AND x.team = p.team AND x.version = p.version
@@ -193,6 +216,12 @@ public final class TriageThroughputBenchmark {
         }
     }
 
+    private static long endOffsets(KafkaConsumer<byte[], byte[]> kafka, String topic) {
+        List<TopicPartition> partitions = kafka.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID()),
@@ -205,9 +234,7 @@ public final class TriageThroughputBenchmark {
         static Counts read(Connection db, KafkaConsumer<byte[], byte[]> kafka) throws SQLException {
             long discovered;
             try {
-                List<TopicPartition> partitions = kafka.partitionsFor(Topics.PAPER_DISCOVERED).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                discovered = kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                discovered = endOffsets(kafka, Topics.PAPER_DISCOVERED);
             } catch (RuntimeException notYet) {
                 discovered = 0;
             }
