@@ -2,7 +2,9 @@ package dev.paperstream.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A version of an arXiv paper that ingest has seen. {@code id} is the arXiv id without version
@@ -39,6 +41,26 @@ public record PaperDiscovered(
     }
 
     /** {@code 2307.08691v2}. */
+    /** What every consumer needs before it stores a discovery: an id and a version of at least 1. */
+    public void requireIdAndVersion() {
+        if (id.isBlank() || version < 1) {
+            throw new IllegalArgumentException("paper.discovered needs an id and a version >= 1, got '"
+                    + id + "' v" + version);
+        }
+    }
+
+    /**
+     * The newest discovery of each paper among {@code inOffsetOrder}: one paper's records share a key, hence
+     * a partition, and arrive in offset order, so the last of the highest version wins, as one at a time.
+     */
+    public static Map<String, PaperDiscovered> newestPerPaper(Iterable<PaperDiscovered> inOffsetOrder) {
+        Map<String, PaperDiscovered> newest = new LinkedHashMap<>();
+        for (PaperDiscovered p : inOffsetOrder) {
+            newest.merge(p.id(), p, (had, next) -> next.version() >= had.version() ? next : had);
+        }
+        return newest;
+    }
+
     public String versionedId() {
         return id + "v" + version;
     }

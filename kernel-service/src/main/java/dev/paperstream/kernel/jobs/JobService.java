@@ -163,7 +163,7 @@ public class JobService {
 
     /**
      * Takes a queued job out of its queue and tells every request it would have answered. Throws
-     * {@link NotCancellableException} when the job is not (or no longer) queued.
+     * {@link NotCancellableException} when the job is running or has ended.
      */
     @Transactional
     public Optional<JobRow> cancel(String jobId, String by) {

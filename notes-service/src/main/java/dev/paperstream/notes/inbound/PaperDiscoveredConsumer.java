@@ -10,7 +10,6 @@ import dev.paperstream.support.messaging.ProcessedEvents;
 import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,22 +43,12 @@ public class PaperDiscoveredConsumer {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_DISCOVERED, PaperDiscovered.class,
-                PaperDiscoveredConsumer::validate), this::store);
-    }
-
-    static void validate(PaperDiscovered p) {
-        if (p.id().isBlank() || p.version() < 1) {
-            throw new IllegalArgumentException("paper.discovered needs an id and a version >= 1, got '"
-                    + p.id() + "' v" + p.version());
-        }
+                PaperDiscovered::requireIdAndVersion), this::store);
     }
 
     private void store(List<ReceivedEvent<PaperDiscovered>> events) {
-        // one paper's records share a partition and come in offset order: the last of the highest version wins
-        Map<String, PaperDiscovered> newest = new LinkedHashMap<>();
-        for (ReceivedEvent<PaperDiscovered> e : processed.firstDeliveries(CHANNEL, events)) {
-            newest.merge(e.payload().id(), e.payload(), (had, next) -> next.version() >= had.version() ? next : had);
-        }
+        Map<String, PaperDiscovered> newest = PaperDiscovered.newestPerPaper(
+                processed.firstDeliveries(CHANNEL, events).stream().map(ReceivedEvent::payload).toList());
         Set<String> written = papers.upsertAll(List.copyOf(newest.values()));
         if (written.isEmpty()) {
             return;

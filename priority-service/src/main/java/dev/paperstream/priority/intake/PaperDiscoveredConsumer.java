@@ -12,7 +12,6 @@ import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,24 +46,13 @@ public class PaperDiscoveredConsumer {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_DISCOVERED, PaperDiscovered.class,
-                PaperDiscoveredConsumer::validate), this::store);
-    }
-
-    static void validate(PaperDiscovered p) {
-        if (p.id().isBlank() || p.version() < 1) {
-            throw new IllegalArgumentException("paper.discovered needs an id and a version >= 1, got '"
-                    + p.id() + "' v" + p.version());
-        }
+                PaperDiscovered::requireIdAndVersion), this::store);
     }
 
     /** In the batch's transaction: the newest version of each paper in the batch is stored and scored. */
     private void store(List<ReceivedEvent<PaperDiscovered>> events) {
-        // records of one paper share a key, hence a partition, and arrive in offset order: the last of the
-        // highest version wins, as it would one record at a time
-        Map<String, PaperDiscovered> newest = new LinkedHashMap<>();
-        for (ReceivedEvent<PaperDiscovered> e : processed.firstDeliveries(CONSUMER, events)) {
-            newest.merge(e.payload().id(), e.payload(), (had, next) -> next.version() >= had.version() ? next : had);
-        }
+        Map<String, PaperDiscovered> newest = PaperDiscovered.newestPerPaper(
+                processed.firstDeliveries(CONSUMER, events).stream().map(ReceivedEvent::payload).toList());
         Set<String> current = papers.upsertAll(List.copyOf(newest.values()));
         List<PaperVersion> toScore = new ArrayList<>(current.size());
         for (PaperDiscovered p : newest.values()) {
