@@ -27,5 +27,6 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 --add-modules=jdk.incubator.vector -Dorg.
     NVIDIA_DRIVER_CAPABILITIES=compute,utility \
     PAPERSTREAM_KERNEL_CUDA_ENABLED=true
 EXPOSE 8080
-# As service.Dockerfile: a database password given as a file (a mounted secret) is read at start.
-ENTRYPOINT ["sh", "-c", "if [ -n \"$QUARKUS_DATASOURCE_PASSWORD_FILE\" ]; then QUARKUS_DATASOURCE_PASSWORD=$(cat \"$QUARKUS_DATASOURCE_PASSWORD_FILE\") && export QUARKUS_DATASOURCE_PASSWORD; fi; exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+# As service.Dockerfile: secrets given as files are read at start (service-entrypoint.sh).
+COPY --chmod=755 deploy/docker/service-entrypoint.sh /app/service-entrypoint.sh
+ENTRYPOINT ["/app/service-entrypoint.sh"]

@@ -13,6 +13,6 @@ COPY --from=build --chown=1001 /src/${SERVICE}/target/quarkus-app/ /app/
 USER 1001
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
-# A database password given as a file (compose's generated one, a mounted secret) is read at start,
-# so it is written neither into the compose file nor into the image.
-ENTRYPOINT ["sh", "-c", "if [ -n \"$QUARKUS_DATASOURCE_PASSWORD_FILE\" ]; then QUARKUS_DATASOURCE_PASSWORD=$(cat \"$QUARKUS_DATASOURCE_PASSWORD_FILE\") && export QUARKUS_DATASOURCE_PASSWORD; fi; exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+# A database password and a Kafka password given as files are read at start (service-entrypoint.sh).
+COPY --chmod=755 deploy/docker/service-entrypoint.sh /app/service-entrypoint.sh
+ENTRYPOINT ["/app/service-entrypoint.sh"]
