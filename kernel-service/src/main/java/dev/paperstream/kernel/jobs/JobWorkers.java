@@ -49,6 +49,9 @@ public class JobWorkers {
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.limitProblems().isEmpty()) {
+            return; // JobService stops the start with the problems; a lease out of bounds must not claim a job first
+        }
         for (Backend backend : devices.all()) {
             QueueWorker worker = newWorker(backend.kind(), owner);
             workers.put(backend.kind(), worker);
