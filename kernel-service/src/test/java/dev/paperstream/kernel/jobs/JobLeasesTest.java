@@ -129,7 +129,8 @@ class JobLeasesTest {
         assertThat(done.results()).isEqualTo(2);
 
         // the dead instance wakes up and tries to record its end: refused, the completed row stands
-        assertThatThrownBy(() -> service.fail(dead, null, List.of(), "late")).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> service.fail(dead, dead.job().device(), List.of(), "late"))
+                .isInstanceOf(LeaseLostException.class);
         assertThat(f.row(id)).isEqualTo(done);
         List<BenchmarkCompleted> published = LeaseFixture.completed(List.of(id), Duration.ofSeconds(1)).get(id);
         assertThat(published).singleElement().extracting(BenchmarkCompleted::status).isEqualTo("COMPLETED");
@@ -182,7 +183,7 @@ class JobLeasesTest {
         }
 
         // instance-b ends the job: the one result published is its own
-        service.fail(taken[0], null, List.of(), "ended by instance-b");
+        service.fail(taken[0], taken[0].job().device(), List.of(), "ended by instance-b");
         List<BenchmarkCompleted> published = LeaseFixture.completed(List.of(id), Duration.ofSeconds(1)).get(id);
         assertThat(published).singleElement().extracting(BenchmarkCompleted::failure).isEqualTo("ended by instance-b");
     }
