@@ -28,6 +28,9 @@ public class JobRepository {
             + "current_shape, device, results, failure, device_note, created_at, started_at, finished_at, config_key, "
             + "(SELECT count(*) FROM benchmark_attachment a WHERE a.answered_by = benchmark_job.job_id) AS attached";
 
+    // a running job's row as long as this lease holds it
+    private static final String HELD = "job_id = ? AND status = 'RUNNING' AND lease_owner = ? AND lease_count = ?";
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
 
@@ -104,34 +107,62 @@ public class JobRepository {
         }
     }
 
-    /** Takes the oldest queued job of a device and marks it running. */
-    public Optional<JobRow> claimNext(String queue) {
-        return query("UPDATE benchmark_job SET status = 'RUNNING', started_at = now() WHERE job_id = ("
-                + "SELECT job_id FROM benchmark_job WHERE queue = ? AND status = 'QUEUED' "
-                + "ORDER BY created_at, job_id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS, queue);
+    /**
+     * Takes the oldest job of a device that is queued, or running under an expired lease (its owner stopped
+     * renewing it), and leases it to {@code owner}: a new run starts, with fresh progress.
+     */
+    public Optional<JobLease> claim(String queue, String owner, Duration lease) {
+        String sql = """
+                WITH candidate AS (
+                    SELECT job_id AS candidate_id, status AS previous_status, lease_owner AS previous_owner
+                    FROM benchmark_job WHERE queue = ? AND (status = 'QUEUED' OR (status = 'RUNNING'
+                        AND (lease_until IS NULL OR lease_until < clock_timestamp())))
+                    ORDER BY created_at, job_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                UPDATE benchmark_job SET status = 'RUNNING', started_at = now(), lease_owner = ?,
+                    lease_until = clock_timestamp() + make_interval(secs => ?), lease_count = lease_count + 1,
+                    attempts = attempts + 1, percent_done = 0, current_shape = NULL, results = '[]'
+                FROM candidate WHERE benchmark_job.job_id = candidate.candidate_id
+                RETURNING %s, previous_status, previous_owner, lease_count, attempts""".formatted(COLUMNS);
+        return queryAll(sql, rs -> new JobLease(row(rs), owner, rs.getInt("lease_count"), rs.getInt("attempts"),
+                JobRow.RUNNING.equals(rs.getString("previous_status")), rs.getString("previous_owner")),
+                queue, owner, seconds(lease)).stream().findFirst();
+    }
+
+    /** Extends the lease; false when the job is no longer this lease's (taken back by another owner, or ended). */
+    public boolean renew(JobLease lease, Duration duration) {
+        return update("UPDATE benchmark_job SET lease_until = clock_timestamp() + make_interval(secs => ?) WHERE "
+                + HELD, seconds(duration), lease.jobId(), lease.owner(), lease.token()) == 1;
+    }
+
+    /** A graceful stop: the job goes back to the head of its queue and the run does not count as an attempt. */
+    public boolean release(JobLease lease) {
+        return update("UPDATE benchmark_job SET status = 'QUEUED', started_at = NULL, percent_done = 0, "
+                + "current_shape = NULL, results = '[]', lease_owner = NULL, lease_until = NULL, "
+                + "attempts = attempts - 1 WHERE " + HELD, lease.jobId(), lease.owner(), lease.token()) == 1;
     }
 
     public Optional<JobRow> find(String jobId) {
         return query("SELECT " + COLUMNS + " FROM benchmark_job WHERE job_id = ?", jobId);
     }
 
-    public void progress(String jobId, int percent, String currentShape, List<Result> results) {
-        update("UPDATE benchmark_job SET percent_done = ?, current_shape = ?, results = ? WHERE job_id = ?",
-                percent, currentShape, write(results), jobId);
+    /** False when the job is no longer this lease's. */
+    public boolean progress(JobLease lease, int percent, String currentShape, List<Result> results) {
+        return update("UPDATE benchmark_job SET percent_done = ?, current_shape = ?, results = ? WHERE " + HELD,
+                percent, currentShape, write(results), lease.jobId(), lease.owner(), lease.token()) == 1;
     }
 
-    public void finish(String jobId, String status, DeviceInfo device, List<Result> results, String failure,
+    /** Ends the job (the owner stays on the row: who ran it); false when it is no longer this lease's. */
+    public boolean finish(JobLease lease, String status, DeviceInfo device, List<Result> results, String failure,
             String deviceNote) {
-        update("UPDATE benchmark_job SET status = ?, device = ?, results = ?, failure = ?, device_note = ?, "
+        return update("UPDATE benchmark_job SET status = ?, device = ?, results = ?, failure = ?, device_note = ?, "
                 + "percent_done = CASE WHEN ?::text = 'COMPLETED' THEN 100 ELSE percent_done END, current_shape = NULL, "
-                + "finished_at = now() WHERE job_id = ?",
-                status, write(device), write(results), failure, deviceNote, status, jobId);
+                + "finished_at = now(), lease_until = NULL WHERE " + HELD,
+                status, write(device), write(results), failure, deviceNote, status, lease.jobId(), lease.owner(),
+                lease.token()) == 1;
     }
 
-    /** Jobs a stopped instance left running go back to the head of their queue. */
-    public int requeueRunning(String queue) {
-        return update("UPDATE benchmark_job SET status = 'QUEUED', started_at = NULL, percent_done = 0, "
-                + "current_shape = NULL, results = '[]' WHERE queue = ? AND status = 'RUNNING'", queue);
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     private String write(Object value) {
@@ -152,12 +183,20 @@ public class JobRepository {
     }
 
     private List<JobRow> queryAll(String sql, Object... args) {
+        return queryAll(sql, this::row, args);
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> queryAll(String sql, RowMapper<T> mapper, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
-            List<JobRow> rows = new ArrayList<>();
+            List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(row(rs));
+                    rows.add(mapper.map(rs));
                 }
             }
             return rows;

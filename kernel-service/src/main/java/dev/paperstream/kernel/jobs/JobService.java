@@ -187,34 +187,79 @@ public class JobService {
         return Optional.of(cancelled);
     }
 
-    @Transactional
-    public Optional<JobRow> claimNext(String queue) {
-        return jobs.claimNext(queue);
+    /**
+     * Leases the next job of the queue to {@code owner}. A job taken back from an owner that stopped renewing
+     * it, and whose runs would now exceed {@code lease.max-attempts}, is failed with the reason (and published)
+     * instead, and the next job is tried.
+     */
+    public Optional<JobLease> claim(String queue, String owner) {
+        while (true) {
+            Optional<JobLease> claimed = claimInTransaction(queue, owner);
+            if (claimed.isEmpty()) {
+                return claimed;
+            }
+            JobLease lease = claimed.get();
+            if (lease.reclaimed()) {
+                metrics.counter("paperstream.kernel.jobs.reclaimed", "queue", queue).increment();
+            }
+            int max = config.lease().maxAttempts();
+            if (lease.attempt() <= max) {
+                return claimed;
+            }
+            fail(lease, lease.job().device(), List.of(), "abandoned after " + max + " attempt(s): the lease of every "
+                    + "worker that ran it expired (the last was " + lease.previousOwner() + "); it may crash its worker");
+        }
     }
 
     @Transactional
-    public int requeueRunning(String queue) {
-        return jobs.requeueRunning(queue);
+    Optional<JobLease> claimInTransaction(String queue, String owner) {
+        return jobs.claim(queue, owner, config.lease().duration());
     }
 
-    @Transactional
-    public void progress(String jobId, int done, int total, String currentShape, List<Result> results) {
-        jobs.progress(jobId, total == 0 ? 100 : done * 100 / total, currentShape, results);
+    /** The heartbeat: false when the job is no longer this lease's. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean renew(JobLease lease) {
+        return jobs.renew(lease, config.lease().duration());
     }
 
+    /** Gives the job back to its queue on a graceful stop; false when it was no longer this lease's. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean release(JobLease lease) {
+        return jobs.release(lease);
+    }
+
+    /** Throws {@link LeaseLostException} when the job is no longer this lease's. */
     @Transactional
-    public void complete(JobRow job, Plan plan, List<Result> results, List<String> skipped) {
+    public void progress(JobLease lease, int done, int total, String currentShape, List<Result> results) {
+        if (!jobs.progress(lease, total == 0 ? 100 : done * 100 / total, currentShape, results)) {
+            throw new LeaseLostException(lease);
+        }
+    }
+
+    /**
+     * Records the job's rows and publishes them to every request it answers, only while the lease holds: a
+     * worker that lost the job records nothing ({@link LeaseLostException}, and the transaction rolls back).
+     */
+    @Transactional
+    public void complete(JobLease lease, Plan plan, List<Result> results, List<String> skipped) {
+        JobRow job = lease.job();
         String failure = skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped);
         jobs.lock(CONFIG_LOCK, lockName(job));
-        jobs.finish(job.jobId(), JobRow.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote());
+        if (!jobs.finish(lease, JobRow.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote())) {
+            throw new LeaseLostException(lease);
+        }
         count(JobRow.COMPLETED, plan.backend().kind(), results.size());
         publishAll(job, BenchmarkCompleted.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote());
     }
 
+    /** Like {@link #complete}: only while the lease holds. */
     @Transactional
-    public void fail(JobRow job, DeviceInfo device, List<Result> partial, String cause) {
+    public void fail(JobLease lease, DeviceInfo device, List<Result> partial, String cause) {
+        JobRow job = lease.job();
         jobs.lock(CONFIG_LOCK, lockName(job));
-        jobs.finish(job.jobId(), JobRow.FAILED, device, partial, cause, job.deviceNote());
+        if (!jobs.finish(lease, JobRow.FAILED, device, partial, cause, job.deviceNote())) {
+            throw new LeaseLostException(lease);
+        }
         count(JobRow.FAILED, device == null ? "none" : device.kind(), partial.size());
         publishAll(job, BenchmarkCompleted.FAILED, device, partial, cause, job.deviceNote());
     }

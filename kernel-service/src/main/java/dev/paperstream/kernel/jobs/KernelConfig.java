@@ -70,11 +70,35 @@ public interface KernelConfig {
         }
     }
 
+    /** How an instance holds the jobs it runs (see the README, "Leases"). */
+    Lease lease();
+
+    interface Lease {
+        /** How long a claim or a heartbeat keeps the job this instance's; heartbeats come every third of it. */
+        @WithDefault("PT60S")
+        Duration duration();
+
+        /** Runs a job may start; a job whose workers' leases expired this often is failed instead of retaken. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        default Duration heartbeat() {
+            return duration().dividedBy(3);
+        }
+    }
+
     /** What is out of bounds, empty when usable; checked when the service starts. */
     default List<String> limitProblems() {
         List<String> p = new ArrayList<>();
         if (dedupeWindow().isNegative() || dedupeWindow().compareTo(Duration.ofDays(90)) > 0) {
             p.add("paperstream.kernel.dedupe-window must be between PT0S and P90D, not " + dedupeWindow());
+        }
+        Duration lease = lease().duration();
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofHours(1)) > 0) {
+            p.add("paperstream.kernel.lease.duration must be between PT1S and PT1H, not " + lease);
+        }
+        if (lease().maxAttempts() < 1 || lease().maxAttempts() > 20) {
+            p.add("paperstream.kernel.lease.max-attempts must be between 1 and 20, not " + lease().maxAttempts());
         }
         for (String queue : List.of("cpu", "cuda")) {
             if (budget().jobsPerDay(queue) < 1 || budget().jobsPerDay(queue) > 100_000) {

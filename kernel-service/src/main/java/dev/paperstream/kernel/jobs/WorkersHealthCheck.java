@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Live while every device's worker thread runs; shows the devices and why CUDA is absent, if it is. */
+/**
+ * Live while every device's worker thread runs; shows the devices, why CUDA is absent (if it is), the name this
+ * instance holds its leases in and the jobs it holds.
+ */
 @Liveness
 @ApplicationScoped
 public class WorkersHealthCheck implements HealthCheck {
@@ -28,6 +31,8 @@ public class WorkersHealthCheck implements HealthCheck {
         if (devices.cudaUnavailable() != null) {
             b.withData("cudaUnavailable", devices.cudaUnavailable());
         }
+        b.withData("owner", workers.owner());
+        b.withData("leasedJobs", String.join(",", workers.leased()));
         var dead = workers.deadQueues();
         if (!dead.isEmpty()) {
             b.withData("deadWorkers", String.join(",", dead));
