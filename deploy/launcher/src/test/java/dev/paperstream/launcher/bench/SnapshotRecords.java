@@ -13,11 +13,11 @@ import java.util.List;
  * {@code ../shared/realdata/F-*} in turn, each with a fresh new-style id, or synthetic ones of about 600
  * bytes where that folder is absent (then said on the console).
  */
-final class SnapshotRecords {
+public final class SnapshotRecords {
     private SnapshotRecords() {
     }
 
-    static void write(Path file, int n, Path realdata) throws IOException {
+    public static void write(Path file, int n, Path realdata) throws IOException {
         List<String> real = real(realdata);
         System.out.println(real.isEmpty() ? "no " + realdata + ": synthetic records"
                 : n + " records made from the " + real.size() + " real snapshot records of " + realdata);
