@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import dev.paperstream.events.EventContract;
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperScored;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +28,7 @@ class EventSchemasTest {
             JsonNode schema = Contract.schemaTree(type);
             assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
             assertThat(schema.path("title").asText()).isEqualTo(type.ceType());
-            assertThat(schema.path("$id").asText()).isEqualTo(Contract.ID_PREFIX + dev.paperstream.events.EventContract
-                    .schemaResource(type).substring("contract/".length()));
+            assertThat(schema.path("$id").asText()).isEqualTo(Contract.ID_PREFIX + EventContract.schemaResource(type).substring("contract/".length()));
         }
     }
 
@@ -114,7 +115,7 @@ class EventSchemasTest {
         return (ObjectNode) Contract.tree(EventJson.write(random.discovered()));
     }
 
-    private static java.util.List<String> errors(JsonNode paper) {
+    private static List<String> errors(JsonNode paper) {
         return Contract.errors(Contract.schema(EventType.PAPER_DISCOVERED), paper);
     }
 }
