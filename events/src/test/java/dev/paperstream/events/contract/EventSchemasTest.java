@@ -28,7 +28,8 @@ class EventSchemasTest {
             JsonNode schema = Contract.schemaTree(type);
             assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
             assertThat(schema.path("title").asText()).isEqualTo(type.ceType());
-            assertThat(schema.path("$id").asText()).isEqualTo(Contract.ID_PREFIX + EventContract.schemaResource(type).substring("contract/".length()));
+            String path = EventContract.schemaResource(type).substring("contract/".length());
+            assertThat(schema.path("$id").asText()).isEqualTo(Contract.ID_PREFIX + path);
         }
     }
 
