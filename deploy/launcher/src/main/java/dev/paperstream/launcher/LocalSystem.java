@@ -128,6 +128,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         env.put("PAPERSTREAM_ADMIN_TOKEN", settings.adminToken());
+        // receivers, GROBID and stand-ins run on this machine; PAPERSTREAM_OUTBOUND_ALLOW set by the user wins
+        env.put("PAPERSTREAM_OUTBOUND_ALLOW", "127.0.0.0/8,::1,localhost");
         for (Service s : Service.values()) {
             env.put("PAPERSTREAM_" + s.name() + "_URL", "http://localhost:" + settings.ports().get(s));
         }

@@ -6,6 +6,7 @@ import dev.paperstream.ingest.grobid.GrobidConfig;
 import dev.paperstream.ingest.grobid.TeiParser;
 import dev.paperstream.ingest.pdf.EmbeddedPdfParser;
 import dev.paperstream.ingest.pdf.PdfLimits;
+import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,12 +27,12 @@ public class FullTextService {
     private final Optional<GrobidClient> grobid;
 
     public FullTextService(ParsedPaperRepository parsed, Outbox outbox, FullTextConfig config,
-            GrobidConfig grobidConfig) {
+            GrobidConfig grobidConfig, OutboundUrls outbound) {
         this.parsed = parsed;
         this.outbox = outbox;
         this.pdfParser = new EmbeddedPdfParser(new PdfLimits(config.maxPages(),
                 config.maxDecompressedSize().asLongValue(), config.maxParseTime(), config.maxConcurrentParses()));
-        this.grobid = grobidConfig.url().map(url -> new GrobidClient(url, grobidConfig));
+        this.grobid = grobidConfig.url().map(url -> new GrobidClient(url, grobidConfig, outbound));
     }
 
     public PaperParsed fromTei(String id, int version, byte[] tei) {

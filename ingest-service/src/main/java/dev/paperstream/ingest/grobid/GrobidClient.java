@@ -1,5 +1,6 @@
 package dev.paperstream.ingest.grobid;
 
+import dev.paperstream.support.net.OutboundUrls;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,16 +16,19 @@ import java.util.concurrent.Semaphore;
 /**
  * GROBID's REST API: {@code processFulltextDocument} (parsed into a {@link TeiParser.Structure}) and
  * {@code processHeaderDocument} (raw TEI). At most {@code max-concurrency} documents are in flight;
- * 503 means GROBID is busy: wait (Retry-After or doubling back-off) and retry.
+ * 503 means GROBID is busy: wait (Retry-After or doubling back-off) and retry. Each call checks the address
+ * with {@link OutboundUrls}: a GROBID inside the network (as in compose or Kubernetes) must be allowed by name.
  */
 public class GrobidClient {
     private final URI base;
     private final GrobidConfig config;
     private final Semaphore slots;
     private final HttpClient http;
+    private final OutboundUrls outbound;
 
-    public GrobidClient(URI base, GrobidConfig config) {
+    public GrobidClient(URI base, GrobidConfig config, OutboundUrls outbound) {
         this.base = base;
+        this.outbound = outbound;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrency(), true);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -48,6 +52,11 @@ public class GrobidClient {
 
     private byte[] post(String service, byte[] pdf) {
         URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/api/" + service);
+        try {
+            outbound.check(uri);
+        } catch (OutboundUrls.Refused e) {
+            throw new GrobidUnavailableException("GROBID at " + base + " is not called: " + e.getMessage());
+        }
         String boundary = "paperstream-" + UUID.randomUUID();
         byte[] body = multipart(boundary, pdf);
         Duration wait = config.backoff();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperstream.ingest.arxiv.FakeArxiv;
 import dev.paperstream.ingest.pdf.TestPdfs;
+import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,13 +35,29 @@ class GrobidClientTest {
     @Inject
     GrobidConfig config;
 
+    @Inject
+    OutboundUrls outbound;
+
     @BeforeEach
     void clean() {
         FakeArxiv.reset();
     }
 
     GrobidClient client() {
-        return new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), config);
+        return new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), config, outbound);
+    }
+
+    @Test
+    void aGrobidOnAnAddressNobodyAllowedIsNeverCalled() throws IOException {
+        FakeArxiv.script(PATH, FakeArxiv.Reply.ok("application/xml", tei()));
+        GrobidClient client = new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), config,
+                new OutboundUrls(List.of()));
+
+        assertThatThrownBy(() -> client.processFulltext(TestPdfs.paper()))
+                .isInstanceOf(GrobidClient.GrobidUnavailableException.class)
+                .hasMessageContaining("is not called: outgoing request to")
+                .hasMessageContaining("a loopback address (127.0.0.0/8); an admin can allow it with paperstream.outbound.allow");
+        assertThat(FakeArxiv.requests()).isEmpty();
     }
 
     static byte[] tei() throws IOException {

@@ -8,6 +8,7 @@ import dev.paperstream.notes.notify.DigestService;
 import dev.paperstream.notes.notify.NotificationRepository;
 import dev.paperstream.notes.notify.Redaction;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -31,9 +32,12 @@ public class TeamsResource {
     private final ChannelRepository channels;
     private final NotificationRepository notifications;
     private final DigestService digest;
+    private final OutboundUrls outbound;
 
-    public TeamsResource(ChannelRepository channels, NotificationRepository notifications, DigestService digest) {
+    public TeamsResource(ChannelRepository channels, NotificationRepository notifications, DigestService digest,
+            OutboundUrls outbound) {
         this.channels = channels;
+        this.outbound = outbound;
         this.notifications = notifications;
         this.digest = digest;
     }
@@ -63,7 +67,7 @@ public class TeamsResource {
         if (body == null) {
             throw ProblemException.badRequest("the body must be a list of channels");
         }
-        body.forEach(ChannelRules::check);
+        body.forEach(c -> ChannelRules.check(c, outbound));
         channels.replace(TeamName.check(team), body);
         return channels(team);
     }

@@ -1,5 +1,6 @@
 package dev.paperstream.notes.notify;
 
+import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -37,6 +38,14 @@ public final class ChannelRules {
                 }
             }
             default -> throw ProblemException.badRequest("unknown channel kind '" + c.kind() + "' (slack, webhook, email)");
+        }
+    }
+
+    /** {@link #check(Channel)}, and a URL target must not point inside the network unless an admin allowed it. */
+    public static void check(Channel c, OutboundUrls outbound) {
+        check(c);
+        if (!Channel.EMAIL.equals(c.kind())) {
+            outbound.check(c.target());
         }
     }
 }

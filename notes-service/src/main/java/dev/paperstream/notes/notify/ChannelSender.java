@@ -1,5 +1,6 @@
 package dev.paperstream.notes.notify;
 
+import dev.paperstream.support.net.OutboundUrls;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,11 @@ public class ChannelSender {
     private final Mailer mailer;
     private final NotifyConfig config;
     private final HttpClient http;
+    private final OutboundUrls outbound;
 
-    public ChannelSender(Mailer mailer, NotifyConfig config) {
+    public ChannelSender(Mailer mailer, NotifyConfig config, OutboundUrls outbound) {
         this.mailer = mailer;
+        this.outbound = outbound;
         this.config = config;
         // HTTP/1.1 as webhook receivers expect: the client's default (HTTP/2) asks plain-http receivers for an
         // h2c upgrade on every new connection, which some of them refuse.
@@ -43,6 +46,7 @@ public class ChannelSender {
     }
 
     private void post(String url, String json, String secret) {
+        outbound.check(url); // again at each send: the name may point elsewhere since the channel was stored
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(config.httpTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.notes.teams.TeamProfileClient;
 import dev.paperstream.support.auth.Roles;
 import dev.paperstream.support.auth.Secrets;
+import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,9 +43,11 @@ public class TeamPage {
     private final FeedTokens feedTokens;
     private final NotifyConfig notifyConfig;
     private final SecurityIdentity identity;
+    private final OutboundUrls outbound;
 
     public TeamPage(ChannelRepository channels, NotificationRepository notifications, TeamProfileClient profiles,
-            FeedTokens feedTokens, NotifyConfig notifyConfig, SecurityIdentity identity) {
+            FeedTokens feedTokens, NotifyConfig notifyConfig, SecurityIdentity identity, OutboundUrls outbound) {
+        this.outbound = outbound;
         this.notifyConfig = notifyConfig;
         this.channels = channels;
         this.notifications = notifications;
@@ -125,7 +128,7 @@ public class TeamPage {
         Channel channel = new Channel(kind, target == null ? null : target.strip(),
                 secret == null || secret.isBlank() ? null : secret);
         try {
-            ChannelRules.check(channel);
+            ChannelRules.check(channel, outbound);
         } catch (ProblemException e) {
             return render(400, team, null, null, e.getMessage(), null);
         }

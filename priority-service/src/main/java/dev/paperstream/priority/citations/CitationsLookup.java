@@ -1,6 +1,7 @@
 package dev.paperstream.priority.citations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.priority.citations.CitationProvider.ProviderUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,8 +37,8 @@ public class CitationsLookup {
     }
 
     @Inject
-    public CitationsLookup(CitationsConfig config, ObjectMapper json) {
-        this(provider(config, json), config.cacheTtl(), config.failureTtl(), Clock.systemUTC());
+    public CitationsLookup(CitationsConfig config, ObjectMapper json, OutboundUrls outbound) {
+        this(provider(config, json, outbound), config.cacheTtl(), config.failureTtl(), Clock.systemUTC());
     }
 
     public CitationsLookup(Optional<CitationProvider> provider, Duration ttl, Duration failureTtl, Clock clock) {
@@ -47,13 +48,13 @@ public class CitationsLookup {
         this.clock = clock;
     }
 
-    static Optional<CitationProvider> provider(CitationsConfig c, ObjectMapper json) {
+    static Optional<CitationProvider> provider(CitationsConfig c, ObjectMapper json, OutboundUrls outbound) {
         return switch (c.provider().trim().toLowerCase(Locale.ROOT)) {
             case "none", "" -> Optional.empty();
             case "semantic-scholar", "s2" -> Optional.of(new SemanticScholar(c.s2Url(), c.s2ApiKey(), c.timeout(),
-                    c.minInterval(), c.maxRetries(), json));
+                    c.minInterval(), c.maxRetries(), json, outbound));
             case "openalex" -> Optional.of(new OpenAlex(c.openalexUrl(), c.openalexMailto(), c.timeout(),
-                    c.minInterval(), c.maxRetries(), json));
+                    c.minInterval(), c.maxRetries(), json, outbound));
             default -> throw new IllegalArgumentException("paperstream.citations.provider must be none, "
                     + "semantic-scholar or openalex, not '" + c.provider() + "'");
         };

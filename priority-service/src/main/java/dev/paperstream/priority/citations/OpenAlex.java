@@ -3,6 +3,7 @@ package dev.paperstream.priority.citations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperstream.support.net.OutboundUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -27,11 +28,11 @@ public final class OpenAlex implements CitationProvider {
     private final ObjectMapper json;
 
     public OpenAlex(String baseUrl, Optional<String> mailto, Duration timeout, Duration minInterval, int maxRetries,
-            ObjectMapper json) {
+            ObjectMapper json, OutboundUrls outbound) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.mailto = mailto;
         this.timeout = timeout;
-        this.http = new PoliteHttp(name(), timeout, minInterval, maxRetries);
+        this.http = new PoliteHttp(name(), timeout, minInterval, maxRetries, outbound);
         this.json = json;
     }
 

@@ -3,6 +3,7 @@ package dev.paperstream.priority.citations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperstream.support.net.OutboundUrls;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -24,11 +25,11 @@ public final class SemanticScholar implements CitationProvider {
     private final ObjectMapper json;
 
     public SemanticScholar(String baseUrl, Optional<String> apiKey, Duration timeout, Duration minInterval,
-            int maxRetries, ObjectMapper json) {
+            int maxRetries, ObjectMapper json, OutboundUrls outbound) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.apiKey = apiKey;
         this.timeout = timeout;
-        this.http = new PoliteHttp(name(), timeout, minInterval, maxRetries);
+        this.http = new PoliteHttp(name(), timeout, minInterval, maxRetries, outbound);
         this.json = json;
     }
 

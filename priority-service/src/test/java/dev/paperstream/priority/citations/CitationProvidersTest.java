@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperstream.priority.citations.CitationProvider.ProviderUnavailable;
+import dev.paperstream.support.net.OutboundUrls;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 class CitationProvidersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FAST = Duration.ofMillis(1);
+    /** The replay servers listen on 127.0.0.1, which only an allowance lets a provider call. */
+    private static final OutboundUrls LOOPBACK_ALLOWED = new OutboundUrls(List.of("127.0.0.0/8"));
 
     private static SemanticScholar s2(ReplayServer server, Duration interval) {
         return new SemanticScholar(server.url() + "/graph/v1", Optional.of("secret-key"), Duration.ofSeconds(2),
-                interval, 2, JSON);
+                interval, 2, JSON, LOOPBACK_ALLOWED);
     }
 
     @Test
@@ -74,7 +77,8 @@ class CitationProvidersTest {
     @Test
     void openAlexFindsWorksByTheirArxivDois() {
         try (ReplayServer server = new ReplayServer().reply(200, ReplayServer.resource("openalex-works.json"))) {
-            OpenAlex client = new OpenAlex(server.url(), Optional.of("team@example.org"), Duration.ofSeconds(2), FAST, 1, JSON);
+            OpenAlex client = new OpenAlex(server.url(), Optional.of("team@example.org"), Duration.ofSeconds(2), FAST, 1, JSON,
+                    LOOPBACK_ALLOWED);
             assertThat(client.citations(List.of("2205.14135", "2307.08691", "2401.00001")))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("2205.14135", 1502, "2307.08691", 640));
             String uri = server.requests().get(0).uri();
@@ -90,7 +94,7 @@ class CitationProvidersTest {
             closedPort = s.getLocalPort();
         }
         SemanticScholar client = new SemanticScholar("http://127.0.0.1:" + closedPort, Optional.empty(),
-                Duration.ofSeconds(1), FAST, 0, JSON);
+                Duration.ofSeconds(1), FAST, 0, JSON, LOOPBACK_ALLOWED);
         CitationsLookup lookup = new CitationsLookup(Optional.of(client), Duration.ofHours(1), Duration.ofMinutes(5),
                 Clock.systemUTC());
         assertThat(lookup.cached("2205.14135").note()).isEqualTo("not fetched yet from Semantic Scholar");
@@ -98,6 +102,41 @@ class CitationProvidersTest {
         CitationCount c = lookup.cached("2205.14135");
         assertThat(c.known()).isFalse();
         assertThat(c.note()).startsWith("Semantic Scholar unreachable");
+    }
+
+    @Test
+    void aProviderOnAnAddressNobodyAllowedIsNeverCalled() {
+        try (ReplayServer server = new ReplayServer().reply(200, ReplayServer.resource("s2-paper-batch.json"))) {
+            SemanticScholar client = new SemanticScholar(server.url() + "/graph/v1", Optional.empty(),
+                    Duration.ofSeconds(2), FAST, 0, JSON, new OutboundUrls(List.of()));
+            assertThatThrownBy(() -> client.citations(List.of("2205.14135"))).isInstanceOf(ProviderUnavailable.class)
+                    .hasMessage("Semantic Scholar is not called: outgoing request to 127.0.0.1 refused: 127.0.0.1 is a"
+                            + " loopback address (127.0.0.0/8); an admin can allow it with paperstream.outbound.allow");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRedirectIsFollowedOnlyToAnAllowedAddress() throws Exception {
+        try (ReplayServer server = new ReplayServer()
+                .reply(307, "", Map.of("Location", "/graph/v1/moved/paper/batch?fields=citationCount"))
+                .reply(302, "", Map.of("Location", "http://169.254.169.254/latest/meta-data/"))) {
+            assertThatThrownBy(() -> s2(server, FAST).citations(List.of("2205.14135")))
+                    .isInstanceOf(ProviderUnavailable.class)
+                    .hasMessageStartingWith("Semantic Scholar is not called: outgoing request to 169.254.169.254"
+                            + " refused: 169.254.169.254 is a link-local address");
+            List<ReplayServer.Request> requests = server.requests();
+            assertThat(requests).hasSize(2);
+            assertThat(requests.get(1).method()).isEqualTo("POST");
+            assertThat(requests.get(1).uri()).isEqualTo("/graph/v1/moved/paper/batch?fields=citationCount");
+            assertThat(requests.get(1).body()).isEqualTo(requests.get(0).body());
+        }
+        try (ReplayServer server = new ReplayServer()
+                .reply(308, "", Map.of("Location", "/graph/v1/moved/paper/batch?fields=citationCount"))
+                .reply(200, ReplayServer.resource("s2-paper-batch.json"))) {
+            assertThat(s2(server, FAST).citations(List.of("2205.14135", "9999.99999", "2307.08691")))
+                    .containsEntry("2205.14135", 1834);
+        }
     }
 
     @Test

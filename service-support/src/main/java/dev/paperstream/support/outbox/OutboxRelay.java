@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,6 +40,12 @@ import org.jboss.logging.Logger;
  * In one process, batches are relayed by one thread, one after the other, so that a later batch can
  * never overtake an earlier one; the thread is woken when an outbox transaction commits and polls every
  * {@code paperstream.outbox.poll-interval} for rows written by other instances.
+ *
+ * <p>An event the broker refuses for good ({@link BrokerRefusals}: over the producer's
+ * {@code max.request.size} or the topic's {@code max.message.bytes}, an invalid topic) is moved to
+ * {@link ParkedEvents} with the reason in the same transaction that deletes its row, and the rest of the
+ * batch is published: one such event used to be retried forever with nothing behind it published. Any
+ * other failure (the broker unavailable, a timeout) rolls the whole batch back to be sent again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,6 +56,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final KafkaConnection kafka;
+    private final ParkedEvents parked;
     private final String source;
     private final int batchSize;
     private final Properties producerTuning;
@@ -57,22 +67,28 @@ public class OutboxRelay {
 
     public OutboxRelay(AgroalDataSource dataSource,
             KafkaConnection kafka,
+            ParkedEvents parked,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "paperstream.outbox.batch-size", defaultValue = "5000") int batchSize,
             @ConfigProperty(name = "paperstream.outbox.producer.batch-size", defaultValue = "262144") int producerBatch,
             @ConfigProperty(name = "paperstream.outbox.producer.linger", defaultValue = "5") int lingerMs,
             @ConfigProperty(name = "paperstream.outbox.producer.compression", defaultValue = "lz4") String compression,
             @ConfigProperty(name = "paperstream.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
+            @ConfigProperty(name = "paperstream.outbox.producer.max-request-size", defaultValue = "1048576")
+            int maxRequestSize,
             MeterRegistry registry) {
         this.dataSource = dataSource;
         this.kafka = kafka;
+        this.parked = parked;
         this.source = "paperstream/" + applicationName;
         this.batchSize = batchSize;
         this.producerTuning = new Properties();
         producerTuning.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(producerBatch));
         producerTuning.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
         producerTuning.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        producerTuning.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRequestSize));
         registry.gauge("paperstream.outbox.backlog", this, OutboxRelay::backlogOrMinusOne);
+        registry.gauge("paperstream.outbox.parked.events", this, OutboxRelay::parkedOrMinusOne);
         this.loop = new WakeableLoop("outbox-relay", pollInterval, this::relayRound);
     }
 
@@ -105,20 +121,20 @@ public class OutboxRelay {
             c.setAutoCommit(false);
             try {
                 List<Long> sent = new ArrayList<>();
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                List<Sending> sending = new ArrayList<>();
                 long chars = 0;
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT seq, event_id, topic, event_key, ce_type, payload, bundle, created_at FROM outbox"
                                 + " ORDER BY seq LIMIT " + batchSize + " FOR UPDATE SKIP LOCKED");
                         ResultSet rs = fetchInSteps(ps).executeQuery()) {
                     while (chars < MAX_BATCH_CHARS && rs.next()) {
-                        String time = rs.getTimestamp("created_at").toInstant().toString();
+                        Instant created = rs.getTimestamp("created_at").toInstant();
                         byte[] bundle = rs.getBytes("bundle");
                         List<OutboxBundle.Event> events = bundle != null ? OutboxBundle.unpack(bundle)
                                 : List.of(new OutboxBundle.Event(rs.getString("event_id"), rs.getString("topic"),
                                         rs.getString("event_key"), rs.getString("ce_type"), rs.getString("payload")));
                         for (OutboxBundle.Event event : events) {
-                            acks.add(producer().send(record(event, time)));
+                            sending.add(new Sending(event, created, send(record(event, created.toString()))));
                             chars += event.payload().length();
                         }
                         sent.add(rs.getLong("seq"));
@@ -129,14 +145,26 @@ public class OutboxRelay {
                     return false;
                 }
                 producer().flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(30, TimeUnit.SECONDS);
+                List<ParkedEvents.Refused> refused = new ArrayList<>();
+                for (Sending s : sending) {
+                    String refusal = refusal(s.ack());
+                    if (refusal != null) {
+                        refused.add(new ParkedEvents.Refused(s.event(), s.created(), refusal));
+                    }
+                }
+                if (!refused.isEmpty()) {
+                    parked.park(c, refused);
                 }
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM outbox WHERE seq = ANY (?)")) {
                     del.setArray(1, c.createArrayOf("bigint", sent.toArray()));
                     del.executeUpdate();
                 }
                 c.commit();
+                for (ParkedEvents.Refused r : refused) {
+                    LOG.errorf("outbox event %s (%s, key %s) parked, the broker refuses it: %s; the events after it"
+                            + " are published. See GET /api/admin/outbox/parked", r.event().id(), r.event().topic(),
+                            r.event().key(), r.reason());
+                }
                 return sent.size() == batchSize || chars >= MAX_BATCH_CHARS;
             } catch (Exception e) {
                 c.rollback();
@@ -152,6 +180,34 @@ public class OutboxRelay {
     private static PreparedStatement fetchInSteps(PreparedStatement ps) throws SQLException {
         ps.setFetchSize(32);
         return ps;
+    }
+
+    /** The send's acknowledgement; an error that refuses the event arrives as a failed one, as the broker's do. */
+    private Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+        try {
+            return producer().send(record);
+        } catch (KafkaException e) {
+            if (BrokerRefusals.refusesTheEvent(e)) {
+                return CompletableFuture.failedFuture(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Null once the broker acknowledged the event, the reason when it refuses the event for good; throws for
+     * anything else, so that the batch is rolled back and sent again.
+     */
+    private static String refusal(Future<RecordMetadata> ack) throws Exception {
+        try {
+            ack.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            if (BrokerRefusals.refusesTheEvent(e.getCause())) {
+                return BrokerRefusals.reason(e.getCause());
+            }
+            throw e;
+        }
     }
 
     private ProducerRecord<String, String> record(OutboxBundle.Event event, String time) {
@@ -205,6 +261,14 @@ public class OutboxRelay {
         }
     }
 
+    private double parkedOrMinusOne() {
+        try {
+            return parked.summary().count();
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     private double backlogOrMinusOne() {
         try {
             return backlog().events();
@@ -232,5 +296,8 @@ public class OutboxRelay {
     }
 
     public record Backlog(long events, Duration oldestAge) {
+    }
+
+    private record Sending(OutboxBundle.Event event, Instant created, Future<RecordMetadata> ack) {
     }
 }
