@@ -159,6 +159,34 @@ class StableDeliveryTest {
     }
 
     @Test
+    void aDeliveryWhoseWorkerDiedIsSentAfterItsLeaseUnderTheSameWebhookId() throws Exception {
+        String secret = channels("lease-team", List.of(Map.of("kind", "webhook", "target",
+                receiver.url("/lease-hook")))).getString("[0].secret");
+        String id = "2611.80008";
+        announce(id, "lease-team", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(id).getList("status").equals(List.of("PENDING")));
+        String webhookId = deliveries(id).getString("[0].webhookId");
+        // a worker claimed it for 3 s and died before recording anything
+        long claimedAt = System.nanoTime();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE notification SET claimed_until = now() + interval '3 seconds', claim_token = ?"
+                        + " WHERE paper_id = ?")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(id, EventFeed.paper(id, 1, "Paper " + id, "Text.", PUBLISHED));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/lease-hook").size() == 1);
+        WebhookReceiver.Received sent = receiver.at("/lease-hook").get(0);
+        assertThat(Duration.ofNanos(sent.receivedAtNanos() - claimedAt)).isGreaterThan(Duration.ofMillis(2900));
+        assertThat(sent.header("webhook-id")).isEqualTo(webhookId);
+        assertThat(StandardWebhooks.verifies(secret, sent)).isTrue();
+        assertThat(receiver.requestsTo("/lease-hook")).hasSize(1);
+    }
+
+    @Test
     void aDigestThatFailedOnOneChannelGoesAgainToThatChannelAlone() throws Exception {
         receiver.failFirst("/digest-b", 1);
         // listed by kind, then target: digest-b second
