@@ -125,6 +125,29 @@ class StableDeliveryTest {
     }
 
     @Test
+    void aSecretChosenBeforeGeneratedSecretsSignsBothWays() throws Exception {
+        String chosen = "an-admins-own-secret-from-before";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO team_channel (team, kind, target, secret) VALUES ('legacy-team', 'webhook', ?, ?)")) {
+            ps.setString(1, receiver.url("/legacy-hook"));
+            ps.setString(2, chosen);
+            ps.executeUpdate();
+        }
+        announce("2611.80009", "legacy-team", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/legacy-hook").size() == 1);
+        WebhookReceiver.Received hook = receiver.at("/legacy-hook").get(0);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(chosen.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        assertThat(hook.header("X-Paperstream-Signature")).isEqualTo("sha256=" + java.util.HexFormat.of()
+                .formatHex(mac.doFinal(hook.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        byte[] standard = mac.doFinal((hook.header("webhook-id") + "." + hook.header("webhook-timestamp") + "."
+                + hook.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(hook.header("webhook-signature")).isEqualTo("v1," + java.util.Base64.getEncoder()
+                .encodeToString(standard));
+    }
+
+    @Test
     void aRetriedDeliveryCarriesTheSameWebhookIdOnEveryAttempt() throws Exception {
         receiver.failFirst("/retry-hook", 1);
         String secret = channels("retry-team", List.of(Map.of("kind", "webhook", "target",
