@@ -1,5 +1,6 @@
 package dev.paperstream.notes.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.paperstream.notes.notify.Channel;
 import dev.paperstream.notes.notify.ChannelRepository;
 import dev.paperstream.notes.notify.ChannelRules;
@@ -13,6 +14,7 @@ import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,8 +23,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A team's notification channels, its digest, and the record of deliveries. */
 @Path("/api")
@@ -43,21 +47,28 @@ public class TeamsResource {
     }
 
     /**
-     * A channel as shown: the target masked after its first path segment (a webhook URL is a credential), the
-     * secret never.
+     * A channel as shown: {@code id} names it in URLs, the target is masked after its first path segment (a
+     * webhook URL is a credential); {@code secret} only in the answer that made it (adding the channel, or
+     * rotating its secret), never again.
      */
-    public record ChannelView(String kind, String target, boolean signed) {
+    public record ChannelView(String id, String kind, String target, boolean signed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+        static ChannelView of(Channel c, String shownSecret) {
+            return new ChannelView(c.id(), c.kind(), Redaction.masked(c.target()), c.secret() != null, shownSecret);
+        }
     }
 
     @GET
     @Path("teams/{team}/channels")
     @RolesAllowed("editor")
     public List<ChannelView> channels(@PathParam("team") String team) {
-        return channels.forTeam(TeamName.check(team)).stream()
-                .map(c -> new ChannelView(c.kind(), Redaction.masked(c.target()), c.secret() != null)).toList();
+        return channels.forTeam(TeamName.check(team)).stream().map(c -> ChannelView.of(c, null)).toList();
     }
 
-    /** Body: {@code [{"kind": "slack|webhook|email", "target": "...", "secret": "..."}]}; replaces all. */
+    /**
+     * Body: {@code [{"kind": "slack|webhook|email", "target": "..."}]}; replaces all. Channels that stay keep their
+     * secret; the answer shows the secrets of the channels this call added, once.
+     */
     @PUT
     @Path("teams/{team}/channels")
     @RolesAllowed("admin")
@@ -68,15 +79,54 @@ public class TeamsResource {
             throw ProblemException.badRequest("the body must be a list of channels");
         }
         body.forEach(c -> ChannelRules.check(c, outbound));
-        channels.replace(TeamName.check(team), body);
-        return channels(team);
+        Map<String, String> created = channels.replace(TeamName.check(team), body).stream()
+                .filter(Channel::signed).collect(Collectors.toMap(Channel::id, Channel::secret));
+        return channels.forTeam(team).stream().map(c -> ChannelView.of(c, created.get(c.id()))).toList();
     }
 
+    /** Body: {@code {"kind": ..., "target": ...}}; 201 with the new secret, 409 when the team has the channel. */
+    @POST
+    @Path("teams/{team}/channels")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(@PathParam("team") String team, Channel body) {
+        ChannelRules.check(body, outbound);
+        Channel created = channels.add(TeamName.check(team), body).orElseThrow(() -> new ProblemException(409,
+                "Conflict", "the team has this channel already; rotate its secret or remove it"));
+        return Response.status(201).entity(ChannelView.of(created, created.secret())).build();
+    }
+
+    @DELETE
+    @Path("teams/{team}/channels/{id}")
+    @RolesAllowed("admin")
+    public Response remove(@PathParam("team") String team, @PathParam("id") String id) {
+        Channel channel = known(team, id);
+        channels.remove(team, channel.kind(), channel.target());
+        return Response.noContent().build();
+    }
+
+    /** A new signing secret, shown in this answer only; the old one stops signing at once. */
+    @POST
+    @Path("teams/{team}/channels/{id}/secret")
+    @RolesAllowed("admin")
+    public ChannelView rotateSecret(@PathParam("team") String team, @PathParam("id") String id) {
+        Channel channel = known(team, id);
+        String secret = channels.rotateSecret(team, channel).orElseThrow(() -> ProblemException.badRequest(
+                "e-mail channels have no signing secret"));
+        return ChannelView.of(channel, secret);
+    }
+
+    private Channel known(String team, String id) {
+        return channels.find(TeamName.check(team), id).orElseThrow(() -> ProblemException.notFound(
+                "team " + team + " has no channel " + id));
+    }
+
+    /** Sends the team's new digest, and again the earlier digests that failed on some channel. */
     @POST
     @Path("teams/{team}/digest")
     @RolesAllowed("admin")
-    public Map<String, Integer> sendDigest(@PathParam("team") String team) {
-        return Map.of("papers", digest.send(TeamName.check(team)));
+    public DigestService.Run sendDigest(@PathParam("team") String team) {
+        return digest.send(TeamName.check(team));
     }
 
     /** Editors only: a delivery names its target (masked, since a Slack webhook URL is as good as a password). */

@@ -3,14 +3,21 @@ package dev.paperstream.notes.notify;
 import dev.paperstream.notes.db.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Each team's notification channels. */
+/**
+ * Each team's notification channels. Signing secrets are generated here and answered only by the call that
+ * made them; a removed channel's pending deliveries are cancelled in the same transaction.
+ */
 @ApplicationScoped
 public class ChannelRepository {
     private final AgroalDataSource dataSource;
@@ -36,42 +43,72 @@ public class ChannelRepository {
         }
     }
 
-    /** Replaces the team's channels. */
-    public void replace(String team, List<Channel> channels) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM team_channel WHERE team = ?");
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO team_channel (team, kind, target, secret) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            delete.setString(1, team);
-            delete.executeUpdate();
-            for (Channel ch : channels) {
-                insert.setString(1, team);
-                insert.setString(2, ch.kind());
-                insert.setString(3, ch.target());
-                insert.setString(4, ch.secret());
-                insert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("cannot store channels of " + team, e);
-        }
+    public Optional<Channel> find(String team, String channelId) {
+        return forTeam(team).stream().filter(ch -> ch.id().equals(channelId)).findFirst();
     }
 
-    /** Adds a channel; the same kind and target again replaces its secret. */
-    public void add(String team, Channel channel) {
+    /**
+     * Makes the team's channels these: channels that stay keep their secret and their pending deliveries, removed
+     * ones are cancelled, new ones get a secret. Answers the new channels, with their secrets.
+     */
+    @Transactional
+    public List<Channel> replace(String team, List<Channel> channels) {
+        Set<String> wanted = channels.stream().map(Channel::id).collect(Collectors.toSet());
+        for (Channel old : forTeam(team)) {
+            if (!wanted.contains(old.id())) {
+                remove(team, old.kind(), old.target());
+            }
+        }
+        List<Channel> created = new ArrayList<>();
+        for (Channel ch : channels) {
+            add(team, ch).ifPresent(created::add);
+        }
+        return created;
+    }
+
+    /** Adds a channel with a new secret if it is signed; empty when the team has it already (it keeps its secret). */
+    @Transactional
+    public Optional<Channel> add(String team, Channel channel) {
+        Channel stored = new Channel(channel.kind(), channel.target(),
+                channel.signed() ? WebhookSignature.newSecret() : null);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO team_channel (team, kind, target, secret)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (team, kind, target) DO UPDATE SET secret = EXCLUDED.secret")) {
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (team, kind, target) DO NOTHING")) {
             ps.setString(1, team);
-            ps.setString(2, channel.kind());
-            ps.setString(3, channel.target());
-            ps.setString(4, channel.secret());
-            ps.executeUpdate();
+            ps.setString(2, stored.kind());
+            ps.setString(3, stored.target());
+            ps.setString(4, stored.secret());
+            return ps.executeUpdate() == 1 ? Optional.of(stored) : Optional.empty();
         } catch (SQLException e) {
             throw Sql.failure("cannot add a channel to " + team, e);
         }
     }
 
-    /** Removes one channel; false when the team had no such channel. */
+    /** A new secret for a signed channel, effective at once; empty when the team has no such signed channel. */
+    @Transactional
+    public Optional<String> rotateSecret(String team, Channel channel) {
+        if (!channel.signed()) {
+            return Optional.empty();
+        }
+        String secret = WebhookSignature.newSecret();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE team_channel SET secret = ? WHERE team = ? AND kind = ? AND target = ?")) {
+            ps.setString(1, secret);
+            ps.setString(2, team);
+            ps.setString(3, channel.kind());
+            ps.setString(4, channel.target());
+            return ps.executeUpdate() == 1 ? Optional.of(secret) : Optional.empty();
+        } catch (SQLException e) {
+            throw Sql.failure("cannot rotate a secret of " + team, e);
+        }
+    }
+
+    /**
+     * Removes one channel and cancels its pending announcements and digests, claimed ones too (a worker checks
+     * again just before it sends); false when the team had no such channel.
+     */
+    @Transactional
     public boolean remove(String team, String kind, String target) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
@@ -79,7 +116,20 @@ public class ChannelRepository {
             ps.setString(1, team);
             ps.setString(2, kind);
             ps.setString(3, target);
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+            for (String table : List.of("notification", "digest_delivery")) {
+                try (PreparedStatement cancel = c.prepareStatement("UPDATE " + table + " SET status = 'CANCELLED',"
+                        + " last_error = 'channel removed', claimed_until = NULL, claim_token = NULL"
+                        + " WHERE team = ? AND kind = ? AND target = ? AND status = 'PENDING'")) {
+                    cancel.setString(1, team);
+                    cancel.setString(2, kind);
+                    cancel.setString(3, target);
+                    cancel.executeUpdate();
+                }
+            }
+            return true;
         } catch (SQLException e) {
             throw Sql.failure("cannot remove a channel of " + team, e);
         }

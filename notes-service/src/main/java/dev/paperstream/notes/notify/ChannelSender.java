@@ -12,11 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Sends a message to one channel; throws {@link DeliveryException} with the reason when it does not arrive. */
+/**
+ * Sends a message to one channel; throws {@link DeliveryException} with the reason when it does not arrive. Every
+ * HTTP channel, Slack's too, gets the Standard Webhooks headers ({@link WebhookSignature}); a channel whose secret
+ * an admin chose before secrets were generated also keeps the older {@code X-Paperstream-Signature}.
+ */
 @ApplicationScoped
 public class ChannelSender {
     public static final String SIGNATURE_HEADER = "X-Paperstream-Signature";
@@ -38,20 +43,27 @@ public class ChannelSender {
 
     public void send(String kind, String target, String secret, Message message) {
         switch (kind) {
-            case Channel.SLACK -> post(target, message.slackJson(), null);
-            case Channel.WEBHOOK -> post(target, message.webhookJson(), secret);
+            case Channel.SLACK -> post(target, message.slackJson(), secret, message.webhookId());
+            case Channel.WEBHOOK -> post(target, message.webhookJson(), secret, message.webhookId());
             case Channel.EMAIL -> mail(target, message);
             default -> throw new DeliveryException("unknown channel kind " + kind);
         }
     }
 
-    private void post(String url, String json, String secret) {
+    private void post(String url, String json, String secret, String webhookId) {
         outbound.check(url); // again at each send: the name may point elsewhere since the channel was stored
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(config.httpTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        long timestamp = Instant.now().getEpochSecond();
+        request.header(WebhookSignature.ID_HEADER, webhookId)
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
         if (secret != null && !secret.isEmpty()) {
-            request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, json));
+            request.header(WebhookSignature.SIGNATURE_HEADER,
+                    WebhookSignature.sign(secret, webhookId, timestamp, json));
+            if (!WebhookSignature.isGenerated(secret)) {
+                request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, json));
+            }
         }
         // Errors name the host only: the URL is a credential, and the receiver's answer may carry secrets too,
         // so the body is discarded unread.

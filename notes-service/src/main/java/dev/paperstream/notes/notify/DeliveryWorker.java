@@ -5,7 +5,6 @@ import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.work.WakeableLoop;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +25,11 @@ import org.jboss.logging.Logger;
  * Delivers due announcements. A consumer transaction that plans deliveries wakes the worker once it has
  * committed, so an announcement leaves within milliseconds instead of at the next poll; the poll
  * ({@code paperstream.notify.poll-interval}) only picks up retries that came due and rows planned by other
- * instances. Rows are locked while they are sent, so several instances never send the same one; a failure is
- * retried with doubling back-off until {@code max-attempts}, then marked FAILED.
+ * instances. No send runs inside a database transaction: a round claims due rows with a lease in one short
+ * statement, sends them outside any transaction (each with its own timeout), and records each outcome in its own
+ * statement as soon as it is known. A failure is retried with doubling back-off until {@code max-attempts}, then
+ * marked FAILED; a worker that dies between a send and its record leaves the row to be claimed again when the
+ * lease runs out, and the repeat carries the same webhook id.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -49,8 +52,7 @@ public class DeliveryWorker {
         this.scores = scores;
         this.sender = sender;
         this.config = config;
-        this.loop = new WakeableLoop("notification-delivery", config.pollInterval(),
-                () -> QuarkusTransaction.requiringNew().call(this::deliverDue) == BATCH);
+        this.loop = new WakeableLoop("notification-delivery", config.pollInterval(), () -> deliverDue() == BATCH);
     }
 
     /** Fired in the transaction that planned deliveries; observed only once that transaction has committed. */
@@ -62,56 +64,88 @@ public class DeliveryWorker {
     }
 
     void start(@Observes StartupEvent event) {
+        checkLease(config);
         loop.start();
     }
 
-    /** Sends one batch of due deliveries in the caller's transaction; returns how many it handled. */
+    /** The lease must leave room for at least one send of the longest kind, with a margin. */
+    static void checkLease(NotifyConfig config) {
+        Duration least = longestSend(config).multipliedBy(2);
+        if (config.claimLease().compareTo(least) < 0 || config.claimLease().compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalStateException("paperstream.notify.claim-lease is " + config.claimLease()
+                    + "; it must be between four times paperstream.notify.http-timeout (" + least + ") and PT1H");
+        }
+    }
+
+    /** Connecting and waiting for the answer each have their own timeout. */
+    static Duration longestSend(NotifyConfig config) {
+        return config.httpTimeout().multipliedBy(2);
+    }
+
+    /** Claims, sends and records one round of due deliveries; returns how many it claimed. */
     int deliverDue() {
-        List<NotificationRepository.Due> due = notifications.lockDue(BATCH);
+        UUID claim = UUID.randomUUID();
+        // The local deadline starts before the database's lease does, so it ends no later than the lease.
+        Instant sendBy = Instant.now().plus(config.claimLease()).minus(longestSend(config));
+        List<NotificationRepository.Due> due = notifications.claimDue(BATCH, config.claimLease(), claim);
         if (due.isEmpty()) {
             return 0;
         }
-        // Messages are read in this transaction with two queries for the whole batch; the sends, which touch
-        // no database, run side by side.
+        // Messages are read with two queries for the whole round; the sends run side by side.
         List<String> paperIds = due.stream().map(d -> d.delivery().paperId()).toList();
         Map<String, StoredPaper> paperById = papers.findAll(paperIds);
         Map<String, PaperScored> scoreByKey = scores.findAll(paperIds,
                 due.stream().map(d -> d.delivery().team()).toList());
-        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (NotificationRepository.Due d : due) {
             Delivery x = d.delivery();
             PaperScored score = scoreByKey.get(ScoreRepository.key(x.paperId(), x.team()));
             if (score == null) {
-                outcomes.add(CompletableFuture.completedFuture("no score of " + x.paperId() + " for " + x.team()));
+                recordFailure(x, claim, "no score of " + x.paperId() + " for " + x.team());
                 continue;
             }
-            Message message = message(paperById.get(x.paperId()), score);
-            outcomes.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    sender.send(x.kind(), x.target(), d.secret(), message);
-                    return null;
-                } catch (RuntimeException e) {
-                    return Redaction.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                            x.target());
-                }
-            }, senders));
+            Message message = message(x.webhookId(), paperById.get(x.paperId()), score);
+            sends.add(CompletableFuture.runAsync(() -> sendAndRecord(d, claim, sendBy, message), senders));
         }
-        List<Long> delivered = new ArrayList<>();
-        for (int i = 0; i < due.size(); i++) {
-            Delivery d = due.get(i).delivery();
-            String error = outcomes.get(i).join();
-            if (error == null) {
-                delivered.add(d.id());
-            } else {
-                int attempt = d.attempts() + 1;
-                Instant retry = attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff(attempt));
-                LOG.warnf("delivery %d of %s to %s at %s failed (attempt %d): %s", d.id(), d.paperId(), d.kind(),
-                        Redaction.host(d.target()), attempt, error);
-                notifications.failed(d.id(), error, retry);
-            }
-        }
-        notifications.delivered(delivered);
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
         return due.size();
+    }
+
+    private void sendAndRecord(NotificationRepository.Due due, UUID claim, Instant sendBy, Message message) {
+        Delivery d = due.delivery();
+        try {
+            if (Instant.now().isAfter(sendBy)) {
+                notifications.release(d.id(), claim);
+                return;
+            }
+            if (!notifications.stillWanted(d.id(), claim)) {
+                return;
+            }
+            String error = null;
+            try {
+                sender.send(d.kind(), d.target(), due.secret(), message);
+            } catch (RuntimeException e) {
+                error = Redaction.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                        d.target());
+            }
+            if (error == null) {
+                notifications.delivered(d.id());
+            } else {
+                recordFailure(d, claim, error);
+            }
+        } catch (RuntimeException e) {
+            // The database failed around the send: the claim runs out and the delivery is sent again, same id.
+            LOG.warnf("delivery %d of %s not recorded, it is retried after its lease: %s", d.id(), d.paperId(),
+                    Redaction.error(e.getMessage(), d.target()));
+        }
+    }
+
+    private void recordFailure(Delivery d, UUID claim, String error) {
+        int attempt = d.attempts() + 1;
+        Instant retry = attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff(attempt));
+        LOG.warnf("delivery %d of %s to %s at %s failed (attempt %d): %s", d.id(), d.paperId(), d.kind(),
+                Redaction.host(d.target()), attempt, error);
+        notifications.failed(d.id(), claim, error, retry);
     }
 
     @PreDestroy
@@ -125,9 +159,9 @@ public class DeliveryWorker {
         return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
     }
 
-    private Message message(StoredPaper paper, PaperScored score) {
+    private Message message(String webhookId, StoredPaper paper, PaperScored score) {
         String url = Messages.pageUrl(config.publicUrl(), paper.id());
-        return new Message(Messages.headline(paper, score), Messages.email(paper, score, url),
+        return new Message(webhookId, Messages.headline(paper, score), Messages.email(paper, score, url),
                 Messages.slack(paper, score, url), Messages.webhook(paper, score, url));
     }
 }

@@ -8,27 +8,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** MEDIUM papers collected per team and sent once a day as one message per channel. */
+/** MEDIUM papers collected per team and sent once a day as one message per channel, recorded per channel. */
 @ApplicationScoped
 public class DigestService {
     private static final Logger LOG = Logger.getLogger(DigestService.class);
 
     private final AgroalDataSource dataSource;
-    private final ChannelRepository channels;
+    private final DigestDeliveries digests;
     private final ChannelSender sender;
     private final NotifyConfig config;
 
-    public DigestService(AgroalDataSource dataSource, ChannelRepository channels, ChannelSender sender,
+    public DigestService(AgroalDataSource dataSource, DigestDeliveries digests, ChannelSender sender,
             NotifyConfig config) {
         this.dataSource = dataSource;
-        this.channels = channels;
+        this.digests = digests;
         this.sender = sender;
         this.config = config;
     }
@@ -53,7 +54,7 @@ public class DigestService {
 
     @Scheduled(cron = "${paperstream.notify.digest-cron:0 0 8 * * ?}")
     void daily() {
-        for (String team : teamsWithPending()) {
+        for (String team : digests.teamsWithPending()) {
             try {
                 send(team);
             } catch (RuntimeException e) {
@@ -62,56 +63,54 @@ public class DigestService {
         }
     }
 
-    /** Sends the team's pending digest now; returns how many papers it listed (0: nothing was sent). */
-    @Transactional
-    public int send(String team) {
-        List<String> ids = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        SELECT d.paper_id, p.title FROM digest_item d JOIN paper p ON p.id = d.paper_id
-                        WHERE d.team = ? AND d.sent_at IS NULL ORDER BY d.added_at FOR UPDATE OF d""")) {
-            ps.setString(1, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                    lines.add(rs.getString(2) + " " + Messages.pageUrl(config.publicUrl(), rs.getString(1)));
-                }
-            }
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            String text = Messages.digestText(team, lines);
-            Message message = new Message("Paperstream digest for " + team + ": " + ids.size() + " MEDIUM papers",
-                    text, Messages.digestSlack(text),
-                    EventJson.write(Map.of("event", "digest", "team", team, "papers", ids, "text", text)));
-            for (Channel ch : channels.forTeam(team)) {
-                sender.send(ch.kind(), ch.target(), ch.secret(), message);
-            }
-            try (PreparedStatement mark = c.prepareStatement(
-                    "UPDATE digest_item SET sent_at = now() WHERE team = ? AND paper_id = ANY (?)")) {
-                mark.setString(1, team);
-                mark.setArray(2, Sql.textArray(c, ids));
-                mark.executeUpdate();
-            }
-            return ids.size();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot send the digest of " + team, e);
-        }
+    /** How a digest run went: papers newly listed, and the channel deliveries sent and failed. */
+    public record Run(int papers, int sent, int failed) {
     }
 
-    private List<String> teamsWithPending() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT DISTINCT team FROM digest_item WHERE sent_at IS NULL ORDER BY team");
-                ResultSet rs = ps.executeQuery()) {
-            List<String> teams = new ArrayList<>();
-            while (rs.next()) {
-                teams.add(rs.getString(1));
+    /**
+     * Makes the team's digest of the papers collected since the last one, one delivery per channel, then sends
+     * every pending digest delivery of the team: the new ones and those that failed before (the same message,
+     * under the same webhook id). Nothing is sent inside a transaction, and each channel's outcome is recorded
+     * on its own, so a failing channel never repeats the digest on the others.
+     */
+    public Run send(String team) {
+        int papers = digests.plan(team);
+        UUID claim = UUID.randomUUID();
+        Instant sendBy = Instant.now().plus(config.claimLease()).minus(DeliveryWorker.longestSend(config));
+        int sent = 0;
+        int failed = 0;
+        for (DigestDeliveries.Claimed d : digests.claimPending(team, config.claimLease(), claim)) {
+            if (Instant.now().isAfter(sendBy)) {
+                digests.release(d.id(), claim);
+                continue;
             }
-            return teams;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot list pending digests", e);
+            if (!digests.stillWanted(d.id(), claim)) {
+                continue;
+            }
+            try {
+                sender.send(d.kind(), d.target(), d.secret(), message(team, d));
+            } catch (RuntimeException e) {
+                String error = Redaction.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                        d.target());
+                LOG.warnf("digest of %s to %s at %s failed (attempt %d), it is sent again at the next run: %s", team,
+                        d.kind(), Redaction.host(d.target()), d.attempts() + 1, error);
+                digests.failed(d.id(), claim, error, d.attempts() + 1 >= config.maxAttempts());
+                failed++;
+                continue;
+            }
+            digests.delivered(d.id());
+            sent++;
         }
+        return new Run(papers, sent, failed);
+    }
+
+    private Message message(String team, DigestDeliveries.Claimed d) {
+        List<String> lines = new ArrayList<>();
+        digests.titles(d.paperIds()).forEach((id, title) ->
+                lines.add(title + " " + Messages.pageUrl(config.publicUrl(), id)));
+        String text = Messages.digestText(team, lines);
+        return new Message(d.webhookId(), "Paperstream digest for " + team + ": " + lines.size() + " MEDIUM papers",
+                text, Messages.digestSlack(text),
+                EventJson.write(Map.of("event", "digest", "team", team, "papers", d.paperIds(), "text", text)));
     }
 }

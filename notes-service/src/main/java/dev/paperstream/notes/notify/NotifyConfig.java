@@ -26,8 +26,16 @@ public interface NotifyConfig {
     @WithDefault("PT30M")
     Duration maxBackoff();
 
+    /** Per request: connecting, and again waiting for the answer's status. */
     @WithDefault("PT5S")
     Duration httpTimeout();
+
+    /**
+     * How long a claimed delivery belongs to the worker that claimed it. A send starts only while it can still end
+     * (twice {@link #httpTimeout()}) within the lease; a worker that dies leaves its claims to others after it.
+     */
+    @WithDefault("PT2M")
+    Duration claimLease();
 
     /**
      * How often the delivery worker looks for retries that came due; new announcements wake it at once.

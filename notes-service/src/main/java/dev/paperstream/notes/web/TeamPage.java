@@ -12,7 +12,6 @@ import dev.paperstream.notes.teams.TeamProfile;
 import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.notes.teams.TeamProfileClient;
 import dev.paperstream.support.auth.Roles;
-import dev.paperstream.support.auth.Secrets;
 import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.credential.TokenCredential;
@@ -58,7 +57,11 @@ public class TeamPage {
 
     public record TeamView(String team, ProfileForm profile, String profileMessage, List<ChannelRow> channels,
             String channelError, List<Delivery> deliveries, List<FeedTokens.FeedToken> feedTokens,
-            String newFeedUrl) {
+            String newFeedUrl, NewSecret newSecret) {
+    }
+
+    /** A channel's signing secret just generated, shown this once. */
+    public record NewSecret(String channel, String secret) {
     }
 
     /**
@@ -68,7 +71,7 @@ public class TeamPage {
     public record ChannelRow(String kind, String shown, String key) {
         static ChannelRow of(Channel c, Viewer viewer) {
             return new ChannelRow(c.kind(), viewer.canEdit() ? Redaction.masked(c.target())
-                    : "(sign in as editor to see)", Secrets.sha256Hex(c.kind() + "\n" + c.target()));
+                    : "(sign in as editor to see)", c.id());
         }
     }
 
@@ -119,21 +122,27 @@ public class TeamPage {
     @Path("{team}/channels")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addChannel(@PathParam("team") String team, @FormParam("kind") String kind,
-            @FormParam("target") String target, @FormParam("secret") String secret) {
+            @FormParam("target") String target) {
         TeamName.check(team);
         Response denied = FormAccess.denied(identity, Roles.ADMIN);
         if (denied != null) {
             return denied;
         }
-        Channel channel = new Channel(kind, target == null ? null : target.strip(),
-                secret == null || secret.isBlank() ? null : secret);
+        Channel channel = new Channel(kind, target == null ? null : target.strip(), null);
         try {
             ChannelRules.check(channel, outbound);
         } catch (ProblemException e) {
             return render(400, team, null, null, e.getMessage(), null);
         }
-        channels.add(team, channel);
-        return Response.seeOther(URI.create("/teams/" + team + "#channels")).build();
+        Channel added = channels.add(team, channel).orElse(null);
+        if (added == null) {
+            return render(409, team, null, null, "The team has this channel already.", null);
+        }
+        if (added.secret() == null) {
+            return Response.seeOther(URI.create("/teams/" + team + "#channels")).build();
+        }
+        return render(200, team, null, null, null, null,
+                new NewSecret(added.kind() + ": " + Redaction.masked(added.target()), added.secret()));
     }
 
     @POST
@@ -184,6 +193,11 @@ public class TeamPage {
      */
     Response render(int status, String team, ProfileForm submitted, String profileMessage, String channelError,
             String newFeedUrl) {
+        return render(status, team, submitted, profileMessage, channelError, newFeedUrl, null);
+    }
+
+    private Response render(int status, String team, ProfileForm submitted, String profileMessage,
+            String channelError, String newFeedUrl, NewSecret newSecret) {
         ProfileForm form = submitted;
         String message = profileMessage;
         if (form == null) {
@@ -198,7 +212,7 @@ public class TeamPage {
         List<ChannelRow> rows = channels.forTeam(team).stream().map(c -> ChannelRow.of(c, viewer)).toList();
         return Response.status(status).entity(Templates.team(viewer, new TeamView(team, form, message, rows,
                 channelError, notifications.list(team, null, 100),
-                viewer.canEdit() ? feedTokens.list(team) : List.of(), newFeedUrl))).build();
+                viewer.canEdit() ? feedTokens.list(team) : List.of(), newFeedUrl, newSecret))).build();
     }
 
     /**

@@ -91,7 +91,7 @@ public final class NotesBenchmark {
         receiver.start();
         HttpClient http = HttpClient.newHttpClient();
         String channels = "[{\"kind\":\"webhook\",\"target\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
-                + "/hook\",\"secret\":\"benchmark-secret-0123456789\"}]";
+                + "/hook\"}]";
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/teams/bench/channels"))
                 .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(channels)).build(), HttpResponse.BodyHandlers.ofString());

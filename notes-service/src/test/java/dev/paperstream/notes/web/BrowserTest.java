@@ -128,17 +128,18 @@ class BrowserTest {
                 .isEqualTo("flash attention: 3\nkernel fusion: 2\nsurvey: -2\n");
 
         new Select(driver.findElement(By.id("kind"))).selectByValue("webhook");
-        driver.findElement(By.id("target")).sendKeys("https://hooks.example.org/ui-settings");
-        driver.findElement(By.id("secret")).sendKeys("too-short");
+        driver.findElement(By.id("target")).sendKeys("ftp://hooks.example.org/ui-settings");
         driver.findElement(By.id("add-channel")).click();
-        assertThat(driver.findElement(By.id("channel-error")).getText()).contains("at least 16 characters");
+        assertThat(driver.findElement(By.id("channel-error")).getText()).contains("must be an http(s) URL");
         new Select(driver.findElement(By.id("kind"))).selectByValue("webhook");
         driver.findElement(By.id("target")).sendKeys("https://hooks.example.org/ui-settings");
-        driver.findElement(By.id("secret")).sendKeys("a-long-enough-signing-secret");
         driver.findElement(By.id("add-channel")).click();
+        String secret = driver.findElement(By.cssSelector("#new-channel-secret code")).getText();
+        assertThat(secret).startsWith("whsec_");
         assertThat(driver.findElement(By.id("channel-list")).getText())
                 .contains("webhook: https://hooks.example.org/…").doesNotContain("hooks.example.org/ui-settings");
-        assertThat(driver.getPageSource()).doesNotContain("a-long-enough-signing-secret");
+        driver.get(base + "teams/ui-settings");
+        assertThat(driver.getPageSource()).doesNotContain(secret);
         screenshot("team-page.png");
     }
 

@@ -88,12 +88,16 @@ class TeamPageTest {
     @Test
     void anAdminAddsAndRemovesChannelsAndABadOneIsExplained() {
         form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "webhook")
-                .formParam("target", "https://hooks.example.org/paperstream").formParam("secret", "short")
+                .formParam("target", "ftp://hooks.example.org/paperstream")
                 .post("/teams/chan-a/channels").then().statusCode(400)
-                .body(containsString("a webhook needs a secret of at least 16 characters"));
-        form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "webhook")
+                .body(containsString("webhook target must be an http(s) URL"));
+        String added = form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "webhook")
                 .formParam("target", " https://hooks.example.org/paperstream ")
-                .formParam("secret", "0123456789abcdef-secret").post("/teams/chan-a/channels").then().statusCode(303);
+                .post("/teams/chan-a/channels").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher shownSecret = java.util.regex.Pattern.compile("<code>(whsec_[A-Za-z0-9+/=]{44})</code>")
+                .matcher(added);
+        assertThat(shownSecret.find()).as("the new channel's secret, shown once").isTrue();
+        String secret = shownSecret.group(1);
         form("test-admin-token-long-enough", "/teams/chan-a").formParam("kind", "email").formParam("target", "team@example.org")
                 .post("/teams/chan-a/channels").then().statusCode(303);
         assertThat(channels("chan-a")).containsExactly("email team@example.org false",
@@ -111,7 +115,7 @@ class TeamPageTest {
         given().cookie("paperstream_session", SignIn.session("test-admin-token-long-enough")).get("/teams/chan-a")
                 .then().body(allOf(containsString("webhook: https://hooks.example.org/…"),
                         not(containsString("hooks.example.org/paperstream")),
-                        not(containsString("0123456789abcdef-secret"))));
+                        not(containsString(secret)), not(containsString("whsec_"))));
     }
 
     @Test
