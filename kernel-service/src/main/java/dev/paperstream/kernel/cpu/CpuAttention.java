@@ -105,17 +105,23 @@ public final class CpuAttention {
         int n = s.seqLen();
         int d = s.headDim();
         int heads = s.batch() * s.heads();
-        int width = Lanes.padded(n);
         float scale = (float) (1.0 / Math.sqrt(d));
-        // K transposed once per head (O(seq x headDim), like K itself) for the broadcast-FMA score loop.
-        float[] kt = new float[Math.multiplyExact(heads, d * width)];
-        parallel(heads, h -> transpose(k, h * n * d, n, d, kt, h * d * width, width));
+        // K transposed once per head (O(seq x headDim), like K itself) for the broadcast-FMA score loop, one
+        // [headDim, K_BLOCK] tile after the other: the rows of a tile are 512 bytes apart, where rows of a whole
+        // [headDim, seq] transpose would be seq x 4 bytes apart and, at a power of two, share a few L1 sets.
+        int headStride = Math.multiplyExact(keyBlocks(n), d * K_BLOCK);
+        float[] kt = new float[Math.multiplyExact(heads, headStride)];
+        parallel(heads, h -> {
+            for (int j0 = 0; j0 < n; j0 += K_BLOCK) {
+                transpose(k, (h * n + j0) * d, Math.min(K_BLOCK, n - j0), d, kt, h * headStride + j0 * d, K_BLOCK);
+            }
+        });
         int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
         parallel(heads * blocks, task -> {
             int head = task / blocks;
             int i0 = task % blocks * Q_BLOCK;
             int rows = Math.min(Q_BLOCK, n - i0);
-            new TiledBlock(s, options, head, d, scale, q, kt, head * d * width, width, v, out, i0, rows).run();
+            new TiledBlock(s, options, head, d, scale, q, kt, head * headStride, v, out, i0, rows).run();
         });
     }
 
@@ -138,6 +144,10 @@ public final class CpuAttention {
         }
     }
 
+    private static int keyBlocks(int n) {
+        return (n + K_BLOCK - 1) / K_BLOCK;
+    }
+
     private void parallel(int tasks, java.util.function.IntConsumer body) {
         pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
     }
@@ -148,7 +158,7 @@ public final class CpuAttention {
         if ("naive".equals(variant)) {
             return 4L * (s.seqLen() * width + s.headDim() * width);
         }
-        return 4L * ((long) s.batch() * s.heads() * s.headDim() * width
+        return 4L * ((long) s.batch() * s.heads() * s.headDim() * keyBlocks(s.seqLen()) * K_BLOCK
                 + threads() * (Q_BLOCK * K_BLOCK + 2L * Q_BLOCK));
     }
 }

@@ -18,14 +18,13 @@ final class TiledBlock {
     private final float[] q;
     private final float[] kt;
     private final int ktOff;
-    private final int ktStride;
     private final float[] v;
     private final float[] out;
     private final int i0;
     private final int rows;
 
     TiledBlock(Shape s, AttentionOptions options, int head, int d, float scale, float[] q, float[] kt, int ktOff,
-            int ktStride, float[] v, float[] out, int i0, int rows) {
+            float[] v, float[] out, int i0, int rows) {
         this.s = s;
         this.options = options;
         this.head = head;
@@ -34,7 +33,6 @@ final class TiledBlock {
         this.q = q;
         this.kt = kt;
         this.ktOff = ktOff;
-        this.ktStride = ktStride;
         this.v = v;
         this.out = out;
         this.i0 = i0;
@@ -56,7 +54,8 @@ final class TiledBlock {
         for (int j0 = 0; j0 < end; j0 += bk) {
             int cols = Math.min(bk, end - j0);
             int width = Lanes.padded(cols);
-            Lanes.scores(q, oOff, rows, d, kt, ktOff + j0, ktStride, width, p, 0, width, scale);
+            // K transposed is stored as [headDim, K_BLOCK] tiles, j0 / bk of them before this one.
+            Lanes.scores(q, oOff, rows, d, kt, ktOff + j0 * d, bk, width, p, 0, width, scale);
             Visibility.mask(s, options, head, p, 0, width, rows, i0, j0, width);
             for (int r = 0; r < rows; r++) {
                 int row = r * width;
