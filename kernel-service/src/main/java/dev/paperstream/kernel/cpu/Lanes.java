@@ -117,25 +117,22 @@ final class Lanes {
             a32 = k2v.fma(b, a32);
             a33 = k3v.fma(b, a33);
         }
-        store4(s, o, scale, a00, a01, a02, a03);
-        store4(s, o + sStride, scale, a10, a11, a12, a13);
-        store4(s, o + 2 * sStride, scale, a20, a21, a22, a23);
-        store4(s, o + 3 * sStride, scale, a30, a31, a32, a33);
-    }
-
-    private static void store4(float[] s, int o, float scale, FloatVector a, FloatVector b, FloatVector c,
-            FloatVector d) {
-        a.mul(scale).intoArray(s, o);
-        b.mul(scale).intoArray(s, o + LANES);
-        c.mul(scale).intoArray(s, o + 2 * LANES);
-        d.mul(scale).intoArray(s, o + 3 * LANES);
-    }
-
-    private static void put4(float[] o, int at, FloatVector a, FloatVector b, FloatVector c, FloatVector d) {
-        a.intoArray(o, at);
-        b.intoArray(o, at + LANES);
-        c.intoArray(o, at + 2 * LANES);
-        d.intoArray(o, at + 3 * LANES);
+        a00.mul(scale).intoArray(s, o);
+        a01.mul(scale).intoArray(s, o + LANES);
+        a02.mul(scale).intoArray(s, o + 2 * LANES);
+        a03.mul(scale).intoArray(s, o + 3 * LANES);
+        a10.mul(scale).intoArray(s, o + sStride);
+        a11.mul(scale).intoArray(s, o + sStride + LANES);
+        a12.mul(scale).intoArray(s, o + sStride + 2 * LANES);
+        a13.mul(scale).intoArray(s, o + sStride + 3 * LANES);
+        a20.mul(scale).intoArray(s, o + 2 * sStride);
+        a21.mul(scale).intoArray(s, o + 2 * sStride + LANES);
+        a22.mul(scale).intoArray(s, o + 2 * sStride + 2 * LANES);
+        a23.mul(scale).intoArray(s, o + 2 * sStride + 3 * LANES);
+        a30.mul(scale).intoArray(s, o + 3 * sStride);
+        a31.mul(scale).intoArray(s, o + 3 * sStride + LANES);
+        a32.mul(scale).intoArray(s, o + 3 * sStride + 2 * LANES);
+        a33.mul(scale).intoArray(s, o + 3 * sStride + 3 * LANES);
     }
 
     /** Four rows by four vectors of the output: o[r][x0 ..] += sum_j p[r][j] * v[j][x0 ..], 16 accumulators. */
@@ -181,10 +178,22 @@ final class Lanes {
             a32 = v2v.fma(b, a32);
             a33 = v3v.fma(b, a33);
         }
-        put4(o, o0, a00, a01, a02, a03);
-        put4(o, o0 + d, a10, a11, a12, a13);
-        put4(o, o0 + 2 * d, a20, a21, a22, a23);
-        put4(o, o0 + 3 * d, a30, a31, a32, a33);
+        a00.intoArray(o, o0);
+        a01.intoArray(o, o0 + LANES);
+        a02.intoArray(o, o0 + 2 * LANES);
+        a03.intoArray(o, o0 + 3 * LANES);
+        a10.intoArray(o, o0 + d);
+        a11.intoArray(o, o0 + d + LANES);
+        a12.intoArray(o, o0 + d + 2 * LANES);
+        a13.intoArray(o, o0 + d + 3 * LANES);
+        a20.intoArray(o, o0 + 2 * d);
+        a21.intoArray(o, o0 + 2 * d + LANES);
+        a22.intoArray(o, o0 + 2 * d + 2 * LANES);
+        a23.intoArray(o, o0 + 2 * d + 3 * LANES);
+        a30.intoArray(o, o0 + 3 * d);
+        a31.intoArray(o, o0 + 3 * d + LANES);
+        a32.intoArray(o, o0 + 3 * d + 2 * LANES);
+        a33.intoArray(o, o0 + 3 * d + 3 * LANES);
     }
 
     private static void scoreVector(float[] q, int qRow, int d, float[] kt, int k, int ktStride, float[] s, int o,
