@@ -14,6 +14,14 @@ public final class Accuracy {
 
     /** Max over the checked rows of max|out - ref| / max|ref| in that row; infinity if anything is NaN. */
     public static double maxRelError(Inputs in, float[] out, int rows, long seed) {
+        return maxRelError(in, AttentionOptions.NONE, out, rows, seed);
+    }
+
+    /**
+     * The same with masks and dropout; a row that sees no key must be exactly zero (the reference's zeros give
+     * it no scale to be relative to).
+     */
+    public static double maxRelError(Inputs in, AttentionOptions options, float[] out, int rows, long seed) {
         for (float x : out) {
             if (Float.isNaN(x) || Float.isInfinite(x)) {
                 return Double.POSITIVE_INFINITY;
@@ -25,23 +33,24 @@ public final class Accuracy {
         double[] ref = new double[s.headDim()];
         if (total <= rows) {
             for (long r = 0; r < total; r++) {
-                worst = Math.max(worst, rowError(in, out, (int) (r / s.seqLen()), (int) (r % s.seqLen()), ref));
+                worst = Math.max(worst, rowError(in, options, out, (int) (r / s.seqLen()), (int) (r % s.seqLen()), ref));
             }
             return worst;
         }
         int lastHead = s.batch() * s.heads() - 1;
-        worst = Math.max(rowError(in, out, 0, 0, ref), rowError(in, out, lastHead, s.seqLen() - 1, ref));
+        worst = Math.max(rowError(in, options, out, 0, 0, ref), rowError(in, options, out, lastHead, s.seqLen() - 1, ref));
         SplittableRandom random = new SplittableRandom(seed);
         for (int n = 2; n < rows; n++) {
             long r = random.nextLong(total);
-            worst = Math.max(worst, rowError(in, out, (int) (r / s.seqLen()), (int) (r % s.seqLen()), ref));
+            worst = Math.max(worst, rowError(in, options, out, (int) (r / s.seqLen()), (int) (r % s.seqLen()), ref));
         }
         return worst;
     }
 
-    private static double rowError(Inputs in, float[] out, int head, int row, double[] ref) {
+    private static double rowError(Inputs in, AttentionOptions options, float[] out, int head, int row,
+            double[] ref) {
         Shape s = in.shape();
-        referenceRow(in, head, row, ref);
+        referenceRow(in, options, head, row, ref, null);
         int d = s.headDim();
         long base = ((long) head * s.seqLen() + row) * d;
         double diff = 0;
@@ -55,16 +64,29 @@ public final class Accuracy {
 
     /** Softmax(q k^T / sqrt(d)) v for one query row, in float64, max subtracted, causal mask applied. */
     public static void referenceRow(Inputs in, int head, int row, double[] ref) {
+        referenceRow(in, AttentionOptions.NONE, head, row, ref, null);
+    }
+
+    /**
+     * One query row in float64: scores of the keys the options let it see, max subtracted, softmax, dropout
+     * (kept weights times 1 / (1 - p)), times V. A row that sees no key is zero. When {@code weights} is not
+     * null it receives the row's seqLen weights, the ones multiplied with V.
+     */
+    public static void referenceRow(Inputs in, AttentionOptions options, int head, int row, double[] ref,
+            double[] weights) {
         Shape s = in.shape();
         int n = s.seqLen();
         int d = s.headDim();
-        int keys = s.causal() ? row + 1 : n;
         long headBase = (long) head * n * d;
         int qBase = (int) (headBase + (long) row * d);
         double scale = 1.0 / Math.sqrt(d);
-        double[] scores = new double[keys];
+        double[] scores = new double[n];
         double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < keys; j++) {
+        for (int j = 0; j < n; j++) {
+            if (!options.visible(s, head, row, j)) {
+                scores[j] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
             int kBase = (int) (headBase + (long) j * d);
             double dot = 0;
             for (int c = 0; c < d; c++) {
@@ -74,17 +96,27 @@ public final class Accuracy {
             max = Math.max(max, scores[j]);
         }
         java.util.Arrays.fill(ref, 0);
+        if (weights != null) {
+            java.util.Arrays.fill(weights, 0);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return;
+        }
         double sum = 0;
-        for (int j = 0; j < keys; j++) {
-            double p = Math.exp(scores[j] - max);
-            sum += p;
+        for (int j = 0; j < n; j++) {
+            scores[j] = Math.exp(scores[j] - max);
+            sum += scores[j];
+        }
+        double keepScale = 1 / (1 - options.dropout());
+        for (int j = 0; j < n; j++) {
+            double w = scores[j] / sum * (options.keeps(head, row, j) ? keepScale : 0);
+            if (weights != null) {
+                weights[j] = w;
+            }
             int vBase = (int) (headBase + (long) j * d);
             for (int c = 0; c < d; c++) {
-                ref[c] += p * in.v()[vBase + c];
+                ref[c] += w * in.v()[vBase + c];
             }
-        }
-        for (int c = 0; c < d; c++) {
-            ref[c] /= sum;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperstream.kernel.cpu;
 
+import dev.paperstream.kernel.bench.AttentionOptions;
 import dev.paperstream.kernel.bench.Shape;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -26,107 +27,108 @@ public final class CpuAttention {
     }
 
     public void naive(Shape s, float[] q, float[] k, float[] v, float[] out) {
+        naive(s, q, k, v, out, AttentionOptions.NONE, null);
+    }
+
+    /**
+     * Naive attention with masks and dropout; when {@code weights} is not null ([batch x heads, seq, seq]) it
+     * receives the weights multiplied with V (after masks, softmax and dropout). A row that sees no key gets
+     * zeros, in the output and in the weights.
+     */
+    public void naive(Shape s, float[] q, float[] k, float[] v, float[] out, AttentionOptions options,
+            float[] weights) {
+        check(s, options);
         int n = s.seqLen();
         int d = s.headDim();
+        if (weights != null && weights.length != (long) s.batch() * s.heads() * n * n) {
+            throw new IllegalArgumentException("weights must hold batch x heads x seq x seq floats");
+        }
         int width = Lanes.padded(n);
         float[] scores = new float[Math.multiplyExact(n, width)];
         float[] kt = new float[d * width];
         float scale = (float) (1.0 / Math.sqrt(d));
         int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
-        for (int head = 0; head < s.batch() * s.heads(); head++) {
+        for (int h = 0; h < s.batch() * s.heads(); h++) {
+            int head = h;
             int base = head * n * d;
             transpose(k, base, n, d, kt, 0, width);
             parallel(blocks, b -> {
                 int i0 = b * Q_BLOCK;
                 int rows = Math.min(Q_BLOCK, n - i0);
                 int keys = s.causal() ? Lanes.padded(i0 + rows) : width;
-                Lanes.scores(q, base + i0 * d, rows, d, kt, 0, width, keys, scores, i0 * width, width, scale);
-                mask(scores, i0 * width, width, rows, i0, 0, keys, s.causal(), n);
-                softmaxAndPv(scores, i0 * width, width, rows, keys, Math.min(keys, n), v, base, d, out,
-                        base + i0 * d);
+                int pOff = i0 * width;
+                Lanes.scores(q, base + i0 * d, rows, d, kt, 0, width, keys, scores, pOff, width, scale);
+                Visibility.mask(s, options, head, scores, pOff, width, rows, i0, 0, keys);
+                float[] sums = new float[rows];
+                for (int r = 0; r < rows; r++) {
+                    sums[r] = softmaxNumerator(scores, pOff + r * width, keys);
+                    if (options.dropout() > 0) {
+                        Visibility.dropout(options, head, i0 + r, scores, pOff + r * width, 0, keys);
+                    }
+                }
+                int oOff = base + i0 * d;
+                Arrays.fill(out, oOff, oOff + rows * d, 0f);
+                Lanes.pv(scores, pOff, width, rows, Math.min(keys, n), v, base, d, out, oOff);
+                for (int r = 0; r < rows; r++) {
+                    float norm = sums[r] > 0 ? 1f / sums[r] : 0f;
+                    Lanes.scale(out, oOff + r * d, d, norm);
+                    if (weights != null) {
+                        int w = (head * n + i0 + r) * n;
+                        int copied = Math.min(keys, n);
+                        for (int c = 0; c < copied; c++) {
+                            weights[w + c] = scores[pOff + r * width + c] * norm;
+                        }
+                        Arrays.fill(weights, w + copied, w + n, 0f);
+                    }
+                }
             });
         }
     }
 
-    private static void softmaxAndPv(float[] p, int pOff, int pStride, int rows, int cols, int keys, float[] v,
-            int vOff, int d, float[] out, int oOff) {
-        float[] sums = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            int row = pOff + r * pStride;
-            sums[r] = Lanes.expShifted(p, row, cols, Lanes.max(p, row, cols));
+    /** exp(x - max) over a row of scores, in place; returns the sum. A row with no visible key becomes zeros. */
+    private static float softmaxNumerator(float[] p, int row, int cols) {
+        float max = Lanes.max(p, row, cols);
+        if (max == Float.NEGATIVE_INFINITY) {
+            Arrays.fill(p, row, row + cols, 0f);
+            return 0f;
         }
-        Arrays.fill(out, oOff, oOff + rows * d, 0f);
-        Lanes.pv(p, pOff, pStride, rows, keys, v, vOff, d, out, oOff);
-        for (int r = 0; r < rows; r++) {
-            Lanes.scale(out, oOff + r * d, d, 1f / sums[r]);
-        }
+        return Lanes.expShifted(p, row, cols, max);
     }
 
     public void tiled(Shape s, float[] q, float[] k, float[] v, float[] out) {
+        tiled(s, q, k, v, out, AttentionOptions.NONE);
+    }
+
+    /** Tiled attention with masks and dropout; a row that sees no key gets zeros. */
+    public void tiled(Shape s, float[] q, float[] k, float[] v, float[] out, AttentionOptions options) {
+        check(s, options);
         int n = s.seqLen();
         int d = s.headDim();
         int heads = s.batch() * s.heads();
-        int width = Lanes.padded(n);
         float scale = (float) (1.0 / Math.sqrt(d));
-        // K transposed once per head (O(seq x headDim), like K itself) for the broadcast-FMA score loop.
-        float[] kt = new float[Math.multiplyExact(heads, d * width)];
-        parallel(heads, h -> transpose(k, h * n * d, n, d, kt, h * d * width, width));
+        // K transposed once per head (O(seq x headDim), like K itself) for the broadcast-FMA score loop, one
+        // [headDim, K_BLOCK] tile after the other: the rows of a tile are 512 bytes apart, where rows of a whole
+        // [headDim, seq] transpose would be seq x 4 bytes apart and, at a power of two, share a few L1 sets.
+        int headStride = Math.multiplyExact(keyBlocks(n), d * K_BLOCK);
+        float[] kt = new float[Math.multiplyExact(heads, headStride)];
+        parallel(heads, h -> {
+            for (int j0 = 0; j0 < n; j0 += K_BLOCK) {
+                transpose(k, (h * n + j0) * d, Math.min(K_BLOCK, n - j0), d, kt, h * headStride + j0 * d, K_BLOCK);
+            }
+        });
         int blocks = (n + Q_BLOCK - 1) / Q_BLOCK;
         parallel(heads * blocks, task -> {
             int head = task / blocks;
             int i0 = task % blocks * Q_BLOCK;
             int rows = Math.min(Q_BLOCK, n - i0);
-            tiledBlock(s.causal(), n, d, scale, q, kt, head * d * width, width, v, out, head * n * d, i0, rows);
+            new TiledBlock(s, options, head, d, scale, q, kt, head * headStride, v, out, i0, rows).run();
         });
     }
 
-    private static void tiledBlock(boolean causal, int n, int d, float scale, float[] q, float[] kt, int ktOff,
-            int ktStride, float[] v, float[] out, int base, int i0, int rows) {
-        float[] p = new float[rows * K_BLOCK];
-        float[] max = new float[rows];
-        float[] sum = new float[rows];
-        Arrays.fill(max, Float.NEGATIVE_INFINITY);
-        int oOff = base + i0 * d;
-        Arrays.fill(out, oOff, oOff + rows * d, 0f);
-        int end = causal ? i0 + rows : n;
-        for (int j0 = 0; j0 < end; j0 += K_BLOCK) {
-            int cols = Math.min(K_BLOCK, end - j0);
-            int width = Lanes.padded(cols);
-            Lanes.scores(q, oOff, rows, d, kt, ktOff + j0, ktStride, width, p, 0, width, scale);
-            mask(p, 0, width, rows, i0, j0, width, causal, n);
-            for (int r = 0; r < rows; r++) {
-                float m = Math.max(max[r], Lanes.max(p, r * width, width));
-                if (m == Float.NEGATIVE_INFINITY) {
-                    continue;
-                }
-                float e = Lanes.expShifted(p, r * width, width, m);
-                if (m == max[r]) {
-                    sum[r] += e;
-                } else {
-                    float correction = (float) Math.exp(max[r] - m);
-                    sum[r] = sum[r] * correction + e;
-                    max[r] = m;
-                    Lanes.scale(out, oOff + r * d, d, correction);
-                }
-            }
-            Lanes.pv(p, 0, width, rows, cols, v, base + j0 * d, d, out, oOff);
-        }
-        for (int r = 0; r < rows; r++) {
-            Lanes.scale(out, oOff + r * d, d, 1f / sum[r]);
-        }
-    }
-
-    /**
-     * Sets to -inf the scores of columns j0 + c (c < width) that row i0 + r may not see: keys past
-     * {@code keys} (padding) and, when causal, keys after the row itself.
-     */
-    private static void mask(float[] s, int sOff, int stride, int rows, int i0, int j0, int width, boolean causal,
-            int keys) {
-        for (int r = 0; r < rows; r++) {
-            int limit = causal ? Math.min(i0 + r + 1, keys) : keys;
-            for (int c = Math.max(0, limit - j0); c < width; c++) {
-                s[sOff + r * stride + c] = Float.NEGATIVE_INFINITY;
-            }
+    private static void check(Shape s, AttentionOptions options) {
+        java.util.List<String> problems = options.problems(s);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
     }
 
@@ -142,6 +144,10 @@ public final class CpuAttention {
         }
     }
 
+    private static int keyBlocks(int n) {
+        return (n + K_BLOCK - 1) / K_BLOCK;
+    }
+
     private void parallel(int tasks, java.util.function.IntConsumer body) {
         pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
     }
@@ -152,7 +158,7 @@ public final class CpuAttention {
         if ("naive".equals(variant)) {
             return 4L * (s.seqLen() * width + s.headDim() * width);
         }
-        return 4L * ((long) s.batch() * s.heads() * s.headDim() * width
+        return 4L * ((long) s.batch() * s.heads() * s.headDim() * keyBlocks(s.seqLen()) * K_BLOCK
                 + threads() * (Q_BLOCK * K_BLOCK + 2L * Q_BLOCK));
     }
 }

@@ -3,6 +3,7 @@ package dev.paperstream.kernel.cpu;
 import dev.paperstream.events.BenchmarkCompleted.DeviceInfo;
 import dev.paperstream.events.BenchmarkCompleted.Result;
 import dev.paperstream.kernel.bench.Accuracy;
+import dev.paperstream.kernel.bench.AttentionOptions;
 import dev.paperstream.kernel.bench.Backend;
 import dev.paperstream.kernel.bench.Inputs;
 import dev.paperstream.kernel.bench.Precision;
@@ -63,10 +64,15 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Result run(String variant, Shape shape, RunSettings settings) {
+        return run(variant, shape, settings, AttentionOptions.NONE);
+    }
+
+    /** Measures a variant with masks or dropout (a training-mode benchmark), checked against the same reference. */
+    public Result run(String variant, Shape shape, RunSettings settings, AttentionOptions options) {
         long seed = System.nanoTime();
         Inputs in = Inputs.random(shape, seed);
         float[] out = new float[in.q().length];
-        Runnable kernel = kernel(variant, shape, in, out);
+        Runnable kernel = kernel(variant, shape, in, out, options);
         for (int i = 0; i < settings.warmups(); i++) {
             Arrays.fill(out, Float.NaN);
             kernel.run();
@@ -82,19 +88,19 @@ public final class CpuBackend implements Backend {
             samples.add(seconds * 1e3);
         }
         Timings t = Timings.of(samples.stream().mapToDouble(Double::doubleValue).toArray());
-        double error = Accuracy.maxRelError(in, out, settings.checkRows(), seed ^ 0x5DEECE66DL);
+        double error = Accuracy.maxRelError(in, options, out, settings.checkRows(), seed ^ 0x5DEECE66DL);
         return new Result(variant, "cpu", shape.batch(), shape.heads(), shape.seqLen(), shape.headDim(),
                 shape.causal(), shape.dtype(), t.medianMs(), t.p10Ms(), t.p90Ms(),
                 shape.flops() / (t.medianMs() / 1e3) / 1e12, shape.compulsoryBytes() / (t.medianMs() / 1e3) / 1e9,
                 requiredBytes(variant, shape), error, error <= Precision.threshold(shape.dtype()));
     }
 
-    private Runnable kernel(String variant, Shape s, Inputs in, float[] out) {
+    private Runnable kernel(String variant, Shape s, Inputs in, float[] out, AttentionOptions options) {
         if (NAIVE.equals(variant)) {
-            return () -> attention.naive(s, in.q(), in.k(), in.v(), out);
+            return () -> attention.naive(s, in.q(), in.k(), in.v(), out, options, null);
         }
         if (TILED.equals(variant)) {
-            return () -> attention.tiled(s, in.q(), in.k(), in.v(), out);
+            return () -> attention.tiled(s, in.q(), in.k(), in.v(), out, options);
         }
         throw new IllegalArgumentException("the CPU has no variant '" + variant + "'");
     }

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vectorised inner loops that the naive and the tiled kernel share, so that they differ only in
- * what they keep in memory. Register-blocked 4 rows x 2 vectors: each loaded vector feeds four FMAs.
+ * what they keep in memory. Register-blocked 4 rows x 4 vectors ({@link WideBlocks}) where the width allows,
+ * else 4 rows x 2 vectors: each loaded vector feeds four FMAs.
  * Widths ({@code cols} of {@link #scores}) are multiples of {@link #LANES}; callers pad.
  */
 final class Lanes {
@@ -34,6 +35,9 @@ final class Lanes {
         for (; r + 4 <= rows; r += 4) {
             int q0 = qOff + r * d;
             int c = 0;
+            for (; c + 4 * LANES <= cols; c += 4 * LANES) {
+                WideBlocks.scores4x4(q, q0, d, kt, ktOff + c, ktStride, s, sOff + r * sStride + c, sStride, scale);
+            }
             for (; c + 2 * LANES <= cols; c += 2 * LANES) {
                 FloatVector a00 = FloatVector.zero(F), a01 = a00, a10 = a00, a11 = a00;
                 FloatVector a20 = a00, a21 = a00, a30 = a00, a31 = a00;
@@ -98,6 +102,9 @@ final class Lanes {
             int p0 = pOff + r * pStride;
             int o0 = oOff + r * d;
             int x = 0;
+            for (; x + 4 * LANES <= d; x += 4 * LANES) {
+                WideBlocks.pv4x4(p, p0, pStride, cols, v, vOff + x, d, o, o0 + x);
+            }
             for (; x + 2 * LANES <= d; x += 2 * LANES) {
                 FloatVector a00 = FloatVector.fromArray(F, o, o0 + x);
                 FloatVector a01 = FloatVector.fromArray(F, o, o0 + x + LANES);
