@@ -57,10 +57,10 @@ public class DeadLetterQueue {
     /** The newest {@code limit} dead letters of {@code channels}' topics, newest first. */
     public List<DeadLetter> list(List<String> channels, int limit) {
         List<DeadLetter> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            for (String channel : channels) {
-                String topic = channels().get(channel);
-                Map<String, Instant> replayed = replays.of(topic);
+        for (String channel : channels) {
+            String topic = channels().get(channel);
+            Map<String, Instant> replayed = replays.of(topic);
+            try (KafkaConsumer<String, String> consumer = consumer()) {
                 for (ConsumerRecord<String, String> r : DeadLetterReader.newest(consumer, topic, limit, READ_TIMEOUT)) {
                     found.add(view(channel, r, replayed));
                 }

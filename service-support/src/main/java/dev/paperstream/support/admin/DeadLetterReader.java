@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads ranges of a dead-letter topic with an assigned consumer (no group, nothing committed). */
+/** Reads ranges of one dead-letter topic with an assigned consumer (no group, nothing committed), one consumer a topic. */
 final class DeadLetterReader {
     private DeadLetterReader() {
     }
@@ -97,7 +97,6 @@ final class DeadLetterReader {
             }
             open.keySet().removeIf(tp -> consumer.position(tp) >= open.get(tp)[1]);
         }
-        consumer.assign(List.of());
         return records;
     }
 }
