@@ -19,9 +19,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Dead-letters single records of a batch. A batch consumer cannot nack one record through SmallRye (a failed
- * batch dead-letters all of it), so it sends the record here itself, with the same headers SmallRye's
- * {@code failure-strategy=dead-letter-queue} writes ({@code dead-letter-reason} and friends) to the topic
+ * Dead-letters single records for every consumer: a batch consumer for one record of its batch
+ * ({@link BatchConsumption}), a single-record one through {@link RecordConsumer}. The channels' SmallRye
+ * strategy is {@code fail}, so the consumers settle records themselves: the record goes, with the headers
+ * SmallRye's {@code dead-letter-queue} strategy writes ({@code dead-letter-reason} and friends), to the topic
  * configured as the channel's {@code dead-letter-queue.topic}. The send waits for the broker (acks=all)
  * before the batch's offsets are committed, so a record is never lost; a crash in between dead-letters
  * it twice at worst. A send the broker cannot take now (unreachable, timed out) is retried by
