@@ -34,6 +34,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(DeadLetterCommand.NAME)) {
+            System.exit(new DeadLetterCommand(System.getenv(), System.out).run(Arrays.asList(args).subList(1, args.length)));
+        }
         System.exit(new Launcher(System.getenv(), System.out).run(Arrays.asList(args)));
     }
 

@@ -4,6 +4,7 @@ import dev.paperstream.events.ArxivId;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.support.messaging.IncomingEvent;
+import dev.paperstream.support.messaging.RecordConsumer;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,7 @@ public class ScoredPaperConsumer {
 
     @Incoming("paper-scored")
     @Blocking
+    @RecordConsumer
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<PaperScored> event = IncomingEvent.of(record, EventType.PAPER_SCORED, PaperScored.class);

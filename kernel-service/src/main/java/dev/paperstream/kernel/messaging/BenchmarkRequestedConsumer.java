@@ -5,6 +5,7 @@ import dev.paperstream.events.EventType;
 import dev.paperstream.kernel.bench.JobRequest;
 import dev.paperstream.kernel.jobs.JobService;
 import dev.paperstream.support.messaging.IncomingEvent;
+import dev.paperstream.support.messaging.RecordConsumer;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class BenchmarkRequestedConsumer {
 
     @Incoming("benchmark-requested")
     @Blocking
+    @RecordConsumer
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<BenchmarkRequested> event = IncomingEvent.of(record, EventType.BENCHMARK_REQUESTED,

@@ -5,6 +5,7 @@ import dev.paperstream.events.EventType;
 import dev.paperstream.notes.benchmarks.BenchmarkQuestionRepository;
 import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
+import dev.paperstream.support.messaging.RecordConsumer;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ public class BenchmarkCompletedConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
+    @RecordConsumer
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<BenchmarkCompleted> event =

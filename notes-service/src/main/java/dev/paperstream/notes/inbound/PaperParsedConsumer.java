@@ -5,6 +5,7 @@ import dev.paperstream.events.PaperParsed;
 import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.parsed.ParsedRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
+import dev.paperstream.support.messaging.RecordConsumer;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ public class PaperParsedConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
+    @RecordConsumer
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<PaperParsed> event = IncomingEvent.of(record, EventType.PAPER_PARSED, PaperParsed.class);

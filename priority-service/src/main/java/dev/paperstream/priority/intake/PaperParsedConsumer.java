@@ -6,6 +6,7 @@ import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.store.PaperRepository;
 import dev.paperstream.priority.store.PaperRepository.StoredPaper;
 import dev.paperstream.support.messaging.IncomingEvent;
+import dev.paperstream.support.messaging.RecordConsumer;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ public class PaperParsedConsumer {
 
     @Incoming("paper-parsed")
     @Blocking
+    @RecordConsumer
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent<PaperParsed> event = IncomingEvent.of(record, EventType.PAPER_PARSED, PaperParsed.class);

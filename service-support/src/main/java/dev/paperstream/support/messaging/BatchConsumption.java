@@ -14,15 +14,20 @@ import org.jboss.logging.Logger;
  * whose fields the consumer rejects, is dead-lettered alone with the reason), then apply the readable ones
  * in one transaction. When that transaction fails, each record is applied again alone in its own
  * transaction, and only those that still fail are dead-lettered: one bad record never costs the batch.
+ * A transient failure (see {@link Transience}: database or broker unreachable, deadlock, exhausted pool,
+ * timeout) is never a reason to dead-letter: the batch, or the record, is tried again with back-off by
+ * {@link TransientRetry} until it passes, and its offsets are not committed meanwhile.
  */
 @ApplicationScoped
 public class BatchConsumption {
     private static final Logger LOG = Logger.getLogger(BatchConsumption.class);
 
     private final DeadLetters deadLetters;
+    private final TransientRetry retry;
 
-    public BatchConsumption(DeadLetters deadLetters) {
+    public BatchConsumption(DeadLetters deadLetters, TransientRetry retry) {
         this.deadLetters = deadLetters;
+        this.retry = retry;
     }
 
     /**
@@ -50,8 +55,10 @@ public class BatchConsumption {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> apply.accept(events));
+            retry.run(channel, () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(events)));
             return;
+        } catch (TransientRetry.Stopped stopped) {
+            throw stopped;
         } catch (RuntimeException batchFailed) {
             if (events.size() == 1) {
                 deadLetters.send(channel, events.get(0).record(), batchFailed);
@@ -62,7 +69,9 @@ public class BatchConsumption {
         }
         for (ReceivedEvent<T> event : events) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply.accept(List.of(event)));
+                retry.run(channel, () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(List.of(event))));
+            } catch (TransientRetry.Stopped stopped) {
+                throw stopped;
             } catch (RuntimeException e) {
                 deadLetters.send(channel, event.record(), e);
             }

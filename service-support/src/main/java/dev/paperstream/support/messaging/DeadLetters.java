@@ -1,10 +1,13 @@
 package dev.paperstream.support.messaging;
 
+import dev.paperstream.support.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,25 +19,47 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Dead-letters single records of a batch. A batch consumer cannot nack one record through SmallRye (a failed
- * batch dead-letters all of it), so it sends the record here itself, with the same headers SmallRye's
- * {@code failure-strategy=dead-letter-queue} writes ({@code dead-letter-reason} and friends) to the topic
+ * Dead-letters single records for every consumer: a batch consumer for one record of its batch
+ * ({@link BatchConsumption}), a single-record one through {@link RecordConsumer}. The channels' SmallRye
+ * strategy is {@code fail}, so the consumers settle records themselves: the record goes, with the headers
+ * SmallRye's {@code dead-letter-queue} strategy writes ({@code dead-letter-reason} and friends), to the topic
  * configured as the channel's {@code dead-letter-queue.topic}. The send waits for the broker (acks=all)
  * before the batch's offsets are committed, so a record is never lost; a crash in between dead-letters
- * it twice at worst.
+ * it twice at worst. A send the broker cannot take now (unreachable, timed out) is retried by
+ * {@link TransientRetry}, so a broker outage delays the record instead of losing it. The producer uses
+ * the service's Kafka connection settings (TLS, SASL) from {@link KafkaConnection}.
  */
 @ApplicationScoped
 public class DeadLetters {
+    static final String CONFIG_PREFIX = "mp.messaging.incoming.";
+    static final String CONFIG_SUFFIX = ".dead-letter-queue.topic";
+
     private final Config config;
+    private final KafkaConnection kafka;
+    private final TransientRetry retry;
     private volatile KafkaProducer<String, String> producer;
 
-    public DeadLetters(Config config) {
+    public DeadLetters(Config config, KafkaConnection kafka, TransientRetry retry) {
         this.config = config;
+        this.kafka = kafka;
+        this.retry = retry;
+    }
+
+    /** This service's dead-letter topic of each incoming channel that has one, by channel name. */
+    public Map<String, String> topicsByChannel() {
+        Map<String, String> topics = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(CONFIG_PREFIX) && name.endsWith(CONFIG_SUFFIX)) {
+                String channel = name.substring(CONFIG_PREFIX.length(), name.length() - CONFIG_SUFFIX.length());
+                topics.put(channel, topic(channel));
+            }
+        }
+        return topics;
     }
 
     /** The channel's dead-letter topic, as its failure strategy would use it. */
     public String topic(String channel) {
-        return config.getOptionalValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class)
+        return config.getOptionalValue(CONFIG_PREFIX + channel + CONFIG_SUFFIX, String.class)
                 .orElse("dead-letter-topic-" + channel);
     }
 
@@ -51,6 +76,10 @@ public class DeadLetters {
         header(dead, "dead-letter-topic", record.topic());
         header(dead, "dead-letter-partition", Integer.toString(record.partition()));
         header(dead, "dead-letter-offset", Long.toString(record.offset()));
+        retry.run(channel, () -> publish(dead, record));
+    }
+
+    private void publish(ProducerRecord<String, String> dead, ConsumerRecord<String, String> record) {
         try {
             producer().send(dead).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -78,11 +107,11 @@ public class DeadLetters {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers", String.class),
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                            new StringSerializer(), new StringSerializer());
+                    Map<String, Object> settings = new HashMap<>(kafka.clientSettings());
+                    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+                    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+                    producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
                 }
             }
         }
