@@ -36,7 +36,7 @@ user() { # service
   "$bin/kafka-acls.sh" --bootstrap-server "$server" --command-config "$admin" --add \
     --allow-principal "User:$1" --operation Read --group "$1"
 }
-grant() { # service operation... topic
+grant() { # service topic operation...
   service=$1; topic=$2; shift 2
   for operation in "$@"; do
     "$bin/kafka-acls.sh" --bootstrap-server "$server" --command-config "$admin" --add \
@@ -45,31 +45,31 @@ grant() { # service operation... topic
 }
 
 user ingest-service
-grant ingest-service paper.scored Read Describe
+grant ingest-service paper.scored Read Describe Write
 grant ingest-service paper.discovered Write Describe
 grant ingest-service paper.parsed Write Describe
-grant ingest-service dlq.ingest.paper.scored Write Describe
+grant ingest-service dlq.ingest.paper.scored Write Describe Read
 
 user priority-service
-grant priority-service paper.discovered Read Describe
-grant priority-service paper.parsed Read Describe
+grant priority-service paper.discovered Read Describe Write
+grant priority-service paper.parsed Read Describe Write
 grant priority-service paper.scored Write Describe
-grant priority-service dlq.priority.paper.discovered Write Describe
-grant priority-service dlq.priority.paper.parsed Write Describe
+grant priority-service dlq.priority.paper.discovered Write Describe Read
+grant priority-service dlq.priority.paper.parsed Write Describe Read
 
 user notes-service
-grant notes-service paper.discovered Read Describe
-grant notes-service paper.scored Read Describe
-grant notes-service paper.parsed Read Describe
-grant notes-service benchmark.completed Read Describe
+grant notes-service paper.discovered Read Describe Write
+grant notes-service paper.scored Read Describe Write
+grant notes-service paper.parsed Read Describe Write
+grant notes-service benchmark.completed Read Describe Write
 grant notes-service benchmark.requested Write Describe
-grant notes-service dlq.notes.paper.discovered Write Describe
-grant notes-service dlq.notes.paper.scored Write Describe
-grant notes-service dlq.notes.paper.parsed Write Describe
-grant notes-service dlq.notes.benchmark.completed Write Describe
+grant notes-service dlq.notes.paper.discovered Write Describe Read
+grant notes-service dlq.notes.paper.scored Write Describe Read
+grant notes-service dlq.notes.paper.parsed Write Describe Read
+grant notes-service dlq.notes.benchmark.completed Write Describe Read
 
 user kernel-service
-grant kernel-service benchmark.requested Read Describe
+grant kernel-service benchmark.requested Read Describe Write
 grant kernel-service benchmark.completed Write Describe
-grant kernel-service dlq.kernel.benchmark.requested Write Describe
+grant kernel-service dlq.kernel.benchmark.requested Write Describe Read
 echo "topics, users and ACLs are in place"
