@@ -44,16 +44,21 @@ final class SystemState implements AutoCloseable {
     long outboxBacklog() throws SQLException {
         long backlog = 0;
         for (String schema : SCHEMAS) {
-            backlog += count("SELECT count(*) FROM " + schema + ".outbox");
+            backlog += count("SELECT coalesce(sum(events), 0) FROM " + schema + ".outbox");
         }
         return backlog;
     }
 
     /** Records not yet consumed by the services' consumer groups, over all their topics. */
     long consumerLag() throws Exception {
-        long lag = 0;
         Set<String> groups = admin.listConsumerGroups().all().get(20, TimeUnit.SECONDS).stream()
                 .map(g -> g.groupId()).filter(g -> g.endsWith("-service")).collect(Collectors.toSet());
+        return consumerLag(groups);
+    }
+
+    /** Records not yet consumed by these consumer groups, over all their topics. */
+    long consumerLag(Set<String> groups) throws Exception {
+        long lag = 0;
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
