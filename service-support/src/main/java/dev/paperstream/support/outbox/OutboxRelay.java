@@ -44,7 +44,7 @@ import org.jboss.logging.Logger;
  * <p>An event the broker refuses for good ({@link BrokerRefusals}: over the producer's
  * {@code max.request.size} or the topic's {@code max.message.bytes}, an invalid topic) is moved to
  * {@link ParkedEvents} with the reason in the same transaction that deletes its row, and the rest of the
- * batch is published: one such event used to be retried forever with nothing behind it published. Any
+ * batch is published: retried, it would hold up everything behind it for good. Any
  * other failure (the broker unavailable, a timeout) rolls the whole batch back to be sent again.
  */
 @ApplicationScoped
