@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,13 +26,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Path dataDir;
     private final boolean deleteOnClose;
+    private final Properties overrides;
+    private final List<String> formatArguments;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(int port, int controllerPort, Path dataDir, boolean deleteOnClose) {
+    private EmbeddedKafkaBroker(int port, int controllerPort, Path dataDir, boolean deleteOnClose,
+            Properties overrides, List<String> formatArguments) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
+        this.overrides = overrides;
+        this.formatArguments = List.copyOf(formatArguments);
     }
 
     /** A broker on free ports with a temporary data directory that is deleted on close. */
@@ -44,9 +51,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start(int port, int controllerPort, Path dataDir, boolean deleteOnClose) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(port, controllerPort, dataDir, deleteOnClose);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(port, controllerPort, dataDir, deleteOnClose,
+                new Properties(), List.of());
         broker.startServer();
         return broker;
+    }
+
+    /**
+     * A broker configured by {@code config} as it is (listeners, security, authorizer: a deployment's own
+     * server.properties), formatted with {@code formatArguments} added to {@code kafka-storage format} (for
+     * example {@code --add-scram}), with a temporary data directory that is deleted on close.
+     */
+    public static EmbeddedKafkaBroker startConfigured(int port, Properties config, List<String> formatArguments) {
+        try {
+            Path dir = Files.createTempDirectory("paperstream-kafka-");
+            Properties overrides = new Properties();
+            overrides.putAll(config);
+            overrides.put("log.dirs", dir.toAbsolutePath().toString());
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(port, -1, dir, true, overrides, formatArguments);
+            broker.startServer();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String bootstrapServers() {
@@ -56,7 +83,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private void startServer() {
         try {
             Files.createDirectories(dataDir);
-            Properties props = brokerProperties();
+            Properties props = overrides.isEmpty() ? brokerProperties() : overrides;
             if (!Files.exists(dataDir.resolve("meta.properties"))) {
                 format(props);
             }
@@ -97,9 +124,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.store(out, "paperstream embedded broker");
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(
-                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
+                config.toString()));
+        arguments.addAll(formatArguments);
+        int rc = StorageTool.execute(arguments.toArray(String[]::new), new PrintStream(log, true, StandardCharsets.UTF_8));
         Files.deleteIfExists(config);
         if (rc != 0) {
             throw new IllegalStateException("formatting the KRaft log directory failed: " + log);
