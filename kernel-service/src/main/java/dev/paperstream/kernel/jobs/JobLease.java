@@ -56,7 +56,7 @@ public final class JobLease {
         return previousOwner;
     }
 
-    /** Set when a heartbeat or an update found the job in another owner's hands (or no longer running). */
+    /** Set when a heartbeat or an update found the job held by another owner, or ended. */
     public boolean lost() {
         return lost.get();
     }

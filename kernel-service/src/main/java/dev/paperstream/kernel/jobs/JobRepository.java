@@ -128,7 +128,7 @@ public class JobRepository {
                 queue, owner, seconds(lease)).stream().findFirst();
     }
 
-    /** Extends the lease; false when the job is no longer this lease's (taken back by another owner, or ended). */
+    /** Extends the lease; false when another owner holds the job now, or it has ended. */
     public boolean renew(JobLease lease, Duration duration) {
         return update("UPDATE benchmark_job SET lease_until = clock_timestamp() + make_interval(secs => ?) WHERE "
                 + HELD, seconds(duration), lease.jobId(), lease.owner(), lease.token()) == 1;
@@ -145,13 +145,13 @@ public class JobRepository {
         return query("SELECT " + COLUMNS + " FROM benchmark_job WHERE job_id = ?", jobId);
     }
 
-    /** False when the job is no longer this lease's. */
+    /** False when another owner holds the job now, or it has ended. */
     public boolean progress(JobLease lease, int percent, String currentShape, List<Result> results) {
         return update("UPDATE benchmark_job SET percent_done = ?, current_shape = ?, results = ? WHERE " + HELD,
                 percent, currentShape, write(results), lease.jobId(), lease.owner(), lease.token()) == 1;
     }
 
-    /** Ends the job (the owner stays on the row: who ran it); false when it is no longer this lease's. */
+    /** Ends the job (the owner stays on the row: who ran it); false when another owner holds the job now. */
     public boolean finish(JobLease lease, String status, DeviceInfo device, List<Result> results, String failure,
             String deviceNote) {
         return update("UPDATE benchmark_job SET status = ?, device = ?, results = ?, failure = ?, device_note = ?, "

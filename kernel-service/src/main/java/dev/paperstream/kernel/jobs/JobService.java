@@ -216,19 +216,19 @@ public class JobService {
         return jobs.claim(queue, owner, config.lease().duration());
     }
 
-    /** The heartbeat: false when the job is no longer this lease's. */
+    /** The heartbeat: false when another owner holds the job now, or it has ended. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean renew(JobLease lease) {
         return jobs.renew(lease, config.lease().duration());
     }
 
-    /** Gives the job back to its queue on a graceful stop; false when it was no longer this lease's. */
+    /** Gives the job back to its queue on a graceful stop; false when another owner held the job by then. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean release(JobLease lease) {
         return jobs.release(lease);
     }
 
-    /** Throws {@link LeaseLostException} when the job is no longer this lease's. */
+    /** Throws {@link LeaseLostException} when another owner holds the job now, or it has ended. */
     @Transactional
     public void progress(JobLease lease, int done, int total, String currentShape, List<Result> results) {
         if (!jobs.progress(lease, total == 0 ? 100 : done * 100 / total, currentShape, results)) {
