@@ -3,7 +3,6 @@ package dev.paperstream.notes.inbound;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
-import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
 import dev.paperstream.support.messaging.ProcessedEvents;
@@ -17,8 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * paper.discovered: keeps the newest version of each paper's metadata and pre-fills pass 1 from it, a polled
- * batch in one transaction (see {@link BatchConsumption}); a record that cannot be read is dead-lettered alone.
+ * paper.discovered: keeps the newest version of each paper's metadata, a polled batch in one transaction (see
+ * {@link BatchConsumption}); a record that cannot be read is dead-lettered alone.
  */
 @ApplicationScoped
 public class PaperDiscoveredConsumer {
@@ -27,15 +26,13 @@ public class PaperDiscoveredConsumer {
     private final BatchConsumption batches;
     private final ProcessedEvents processed;
     private final PaperRepository papers;
-    private final PrefillService prefill;
     private final BenchmarkTrigger benchmarks;
 
     public PaperDiscoveredConsumer(BatchConsumption batches, ProcessedEvents processed, PaperRepository papers,
-            PrefillService prefill, BenchmarkTrigger benchmarks) {
+            BenchmarkTrigger benchmarks) {
         this.batches = batches;
         this.processed = processed;
         this.papers = papers;
-        this.prefill = prefill;
         this.benchmarks = benchmarks;
     }
 
@@ -53,7 +50,6 @@ public class PaperDiscoveredConsumer {
         if (written.isEmpty()) {
             return;
         }
-        prefill.metadataAll(newest.values().stream().filter(p -> written.contains(p.id())).toList());
         // a benchmark is requested for a scored paper; one whose scores have not arrived yet is considered
         // when they do (BenchmarkTrigger.scored), so only papers with scores need asking now
         for (String id : papers.withScores(written)) {

@@ -3,10 +3,8 @@ package dev.paperstream.notes.inbound;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
-import dev.paperstream.notes.notes.PrefillService;
 import dev.paperstream.notes.notify.Announcements;
 import dev.paperstream.notes.papers.ScoreRepository;
-import dev.paperstream.notes.queue.QueueRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
 import dev.paperstream.support.messaging.ProcessedEvents;
 import dev.paperstream.support.messaging.ReceivedEvent;
@@ -20,8 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * paper.scored: keeps the newest score per (paper, team), also when it arrives before the paper, and puts
- * the paper in the team's reading queue; a HIGH score is announced, a MEDIUM one waits for the digest.
+ * paper.scored: keeps the newest score per (paper, team), also when it arrives before the paper, which puts
+ * the paper in the team's reading queue (see QueueRepository); a HIGH score is announced, a MEDIUM one waits
+ * for the digest.
  * A polled batch is applied in one transaction (see {@link BatchConsumption}); a record that cannot be read
  * is dead-lettered alone.
  */
@@ -32,20 +31,16 @@ public class PaperScoredConsumer {
     private final BatchConsumption batches;
     private final ProcessedEvents processed;
     private final ScoreRepository scores;
-    private final QueueRepository queue;
-    private final PrefillService prefill;
     private final Announcements announcements;
     private final BenchmarkTrigger benchmarks;
     private final Event<PaperScored> stored;
 
     public PaperScoredConsumer(BatchConsumption batches, ProcessedEvents processed, ScoreRepository scores,
-            QueueRepository queue, PrefillService prefill, Announcements announcements, BenchmarkTrigger benchmarks,
+            Announcements announcements, BenchmarkTrigger benchmarks,
             Event<PaperScored> stored) {
         this.batches = batches;
         this.processed = processed;
         this.scores = scores;
-        this.queue = queue;
-        this.prefill = prefill;
         this.announcements = announcements;
         this.benchmarks = benchmarks;
         this.stored = stored;
@@ -77,8 +72,6 @@ public class PaperScoredConsumer {
         if (kept.isEmpty()) {
             return;
         }
-        queue.enqueueAll(kept.stream().map(PaperScored::id).toList(), kept.stream().map(PaperScored::team).toList());
-        prefill.scoresAll(kept.stream().map(PaperScored::id).distinct().toList());
         announcements.scoredAll(kept);
         for (PaperScored score : kept) {
             benchmarks.scored(score);

@@ -15,7 +15,10 @@ import java.util.Map;
 /** Note fields and their edit history. Call inside a transaction. */
 @ApplicationScoped
 public class NoteRepository {
-    /** Who pre-filled a field: the full text outranks the metadata (abstract, links, scores), which never replaces it. */
+    /**
+     * Who suggested a field: the full text's suggestions are stored and outrank those worked out from the
+     * metadata (abstract, links, scores) when the notes are read.
+     */
     public static final String FROM_METADATA = "prefill:metadata";
     public static final String FROM_FULLTEXT = "prefill:fulltext";
 
@@ -25,7 +28,6 @@ public class NoteRepository {
             ON CONFLICT (paper_id, field) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
                 updated_at = now()
             WHERE note_field.prefilled AND note_field.value <> EXCLUDED.value
-              AND NOT (note_field.updated_by = 'prefill:fulltext' AND EXCLUDED.updated_by = 'prefill:metadata')
             """;
     private static final String EDIT = """
             INSERT INTO note_field (paper_id, field, value, prefilled, updated_by) VALUES (?, ?, ?, false, ?)
@@ -59,45 +61,6 @@ public class NoteRepository {
     /** Writes machine suggestions from {@code source} (FROM_METADATA or FROM_FULLTEXT); returns how many changed. */
     public int prefill(String paperId, Map<NoteField, String> values, String source) {
         return write(PREFILL, paperId, values, source, true);
-    }
-
-    // PREFILL for many papers' fields in one statement, with their history rows written from what it changed
-    private static final String PREFILL_ALL = """
-            WITH changed AS (
-                INSERT INTO note_field (paper_id, field, value, prefilled, updated_by)
-                SELECT paper_id, field, value, true, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS f(paper_id, field, value)
-                ON CONFLICT (paper_id, field) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
-                    updated_at = now()
-                WHERE note_field.prefilled AND note_field.value <> EXCLUDED.value
-                  AND NOT (note_field.updated_by = 'prefill:fulltext' AND EXCLUDED.updated_by = 'prefill:metadata')
-                RETURNING paper_id, field, value)
-            INSERT INTO note_edit (paper_id, field, value, prefilled, edited_by)
-            SELECT paper_id, field, value, true, ? FROM changed
-            """;
-
-    /** {@link #prefill} for many papers: machine suggestions by paper id, one statement. Returns how many changed. */
-    public int prefillAll(Map<String, Map<NoteField, String>> valuesByPaper, String source) {
-        List<String> ids = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        valuesByPaper.forEach((id, byField) -> byField.forEach((field, value) -> {
-            ids.add(id);
-            fields.add(field.path());
-            values.add(value);
-        }));
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PREFILL_ALL)) {
-            ps.setString(1, source);
-            ps.setArray(2, Sql.textArray(c, ids));
-            ps.setArray(3, Sql.textArray(c, fields));
-            ps.setArray(4, Sql.textArray(c, values));
-            ps.setString(5, source);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot write notes of " + valuesByPaper.size() + " papers", e);
-        }
     }
 
     /** A person's edit; an unchanged value confirms a prefilled one. Returns how many fields changed. */

@@ -1,6 +1,5 @@
 package dev.paperstream.notes.notes;
 
-import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.Priority;
@@ -14,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Suggestions for the notes, from the metadata (pass 1), the scores (worth a deep read) and the parsed full
- * text (passes 2 and 3, the spec). They are stored as pre-filled until a person confirms them.
+ * text (passes 2 and 3, the spec). Those from metadata and scores are worked out when the notes are read
+ * (see {@link NotesReader}); those from the full text are stored as pre-filled until a person confirms them.
  */
 public final class Prefill {
     private static final Pattern PROBLEM_CUES = Pattern.compile(
@@ -39,9 +39,9 @@ public final class Prefill {
     private Prefill() {
     }
 
-    public static Map<NoteField, String> fromMetadata(PaperDiscovered paper) {
+    public static Map<NoteField, String> fromMetadata(String summary, List<String> codeLinks) {
         Map<NoteField, String> out = new EnumMap<>(NoteField.class);
-        List<String> sentences = ClaimExtractor.sentences(paper.summary());
+        List<String> sentences = ClaimExtractor.sentences(summary);
         if (sentences.isEmpty()) {
             return out;
         }
@@ -51,13 +51,13 @@ public final class Prefill {
         out.put(NoteField.PROBLEM, problem);
         out.put(NoteField.CONTRIBUTION, contribution);
         out.put(NoteField.CORE_CONTRIBUTION, contribution);
-        List<NumericClaim> claims = ClaimExtractor.extract(paper.summary());
+        List<NumericClaim> claims = ClaimExtractor.extract(summary);
         if (!claims.isEmpty()) {
             out.put(NoteField.PERFORMANCE, bullets(claims.stream().map(NumericClaim::describe).toList()));
             out.put(NoteField.RESULTS, bullets(claims.stream().map(NumericClaim::describe).toList()));
         }
-        if (!paper.links().code().isEmpty()) {
-            out.put(NoteField.CODE_REPOSITORY, String.join("\n", paper.links().code()));
+        if (!codeLinks.isEmpty()) {
+            out.put(NoteField.CODE_REPOSITORY, String.join("\n", codeLinks));
         }
         return out;
     }

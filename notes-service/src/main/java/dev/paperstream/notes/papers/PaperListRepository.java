@@ -39,7 +39,7 @@ public class PaperListRepository {
             List<Object> params = new ArrayList<>();
             String scoredWhere = scoredWhere(f, params);
             long scoredTotal = countUpTo(c, "SELECT 1 FROM paper_score s"
-                    + (f.status() == null ? "" : " JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team")
+                    + (f.status() == null ? "" : " LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team")
                     + (f.query() == null ? "" : " JOIN paper p ON p.id = s.paper_id") + scoredWhere, params, countUpTo);
             List<PaperSummary> items = new ArrayList<>();
             Instant now = Instant.now();
@@ -49,7 +49,8 @@ public class PaperListRepository {
                 page.add(f.offset());
                 query(c, """
                         SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, s.team, s.priority,
-                               s.score, s.paper_type, r.status, r.claimed_by, r.queued_at
+                               s.score, s.paper_type, COALESCE(r.status, 'NOT_STARTED') AS status, r.claimed_by,
+                               COALESCE(r.queued_at, s.received_at) AS queued_at
                         FROM paper_score s JOIN paper p ON p.id = s.paper_id
                         LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team""" + scoredWhere
                         + " ORDER BY s.priority_rank, s.score DESC, s.published DESC, s.paper_id, s.team LIMIT ? OFFSET ?",
@@ -63,11 +64,11 @@ public class PaperListRepository {
                 return new PaperPage(items, scoredTotal, true);
             }
             List<Object> unscored = new ArrayList<>();
-            String unscoredWhere = " WHERE NOT p.scored";
+            String unscoredFrom = " FROM paper_unscored u JOIN paper p ON p.id = u.paper_id";
             if (f.query() != null) {
-                unscoredWhere += " AND " + matches(unscored, f.query());
+                unscoredFrom += " WHERE " + matches(unscored, f.query());
             }
-            long unscoredTotal = countUpTo(c, "SELECT 1 FROM paper p" + unscoredWhere, unscored,
+            long unscoredTotal = countUpTo(c, "SELECT 1" + unscoredFrom, unscored,
                     countUpTo - scoredTotal);
             int room = f.limit() - items.size();
             if (room > 0 && unscoredTotal > 0) {
@@ -75,8 +76,8 @@ public class PaperListRepository {
                 unscored.add(Math.max(0L, f.offset() - scoredTotal));
                 query(c, "SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, NULL AS team,"
                         + " NULL AS priority, NULL::int AS score, NULL AS paper_type, NULL AS status, NULL AS claimed_by,"
-                        + " NULL::timestamptz AS queued_at FROM paper p" + unscoredWhere
-                        + " ORDER BY p.published DESC, p.id LIMIT ? OFFSET ?", unscored, items, now);
+                        + " NULL::timestamptz AS queued_at" + unscoredFrom
+                        + " ORDER BY u.published DESC, u.paper_id LIMIT ? OFFSET ?", unscored, items, now);
             }
             long total = scoredTotal + unscoredTotal;
             return total == countUpTo ? new PaperPage(items, countUpTo - 1, false) : new PaperPage(items, total, true);
@@ -100,7 +101,7 @@ public class PaperListRepository {
             params.add(f.type().name());
         }
         if (f.status() != null) {
-            sql.append(" AND r.status = ?");
+            sql.append(" AND COALESCE(r.status, 'NOT_STARTED') = ?");
             params.add(f.status().name());
         }
         if (f.query() != null) {

@@ -91,19 +91,27 @@ public class PaperRepository {
         }
     }
 
-    /** Copies the date to the papers' scores and flags the papers whose score arrived first (see V4). */
+    /**
+     * Copies the date to the papers' scores (see V4) and lists the papers no team has scored yet in
+     * {@code paper_unscored} (see V54).
+     */
     private static void denormalizeAll(Connection c, List<PaperDiscovered> written) throws SQLException {
         try (PreparedStatement scores = c.prepareStatement("UPDATE paper_score s SET published = w.published"
                 + " FROM unnest(?::text[], ?::timestamptz[]) AS w(id, published)"
                 + " WHERE s.paper_id = w.id AND s.published IS DISTINCT FROM w.published");
-                PreparedStatement scored = c.prepareStatement("UPDATE paper SET scored = true WHERE id = ANY (?)"
-                        + " AND NOT scored AND EXISTS (SELECT 1 FROM paper_score WHERE paper_id = paper.id)")) {
-            scores.setArray(1, Sql.array(c, "text", written.stream().map(PaperDiscovered::id).toArray()));
-            scores.setArray(2, Sql.array(c, "timestamptz",
-                    Sql.timestamps(written.stream().map(PaperDiscovered::published).toList())));
+                PreparedStatement unscored = c.prepareStatement("INSERT INTO paper_unscored (paper_id, published)"
+                        + " SELECT w.id, w.published FROM unnest(?::text[], ?::timestamptz[]) AS w(id, published)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM paper_score s WHERE s.paper_id = w.id)"
+                        + " ON CONFLICT (paper_id) DO UPDATE SET published = EXCLUDED.published")) {
+            java.sql.Array ids = Sql.array(c, "text", written.stream().map(PaperDiscovered::id).toArray());
+            java.sql.Array published = Sql.array(c, "timestamptz",
+                    Sql.timestamps(written.stream().map(PaperDiscovered::published).toList()));
+            scores.setArray(1, ids);
+            scores.setArray(2, published);
             scores.executeUpdate();
-            scored.setArray(1, Sql.array(c, "text", written.stream().map(PaperDiscovered::id).toArray()));
-            scored.executeUpdate();
+            unscored.setArray(1, ids);
+            unscored.setArray(2, published);
+            unscored.executeUpdate();
         }
     }
 

@@ -79,7 +79,7 @@ public class ScoreRepository {
             List<PaperScored> out = all.stream().filter(s -> stored.contains(key(s.id(), s.team()))).toList();
             if (!out.isEmpty()) {
                 try (PreparedStatement mark = c.prepareStatement(
-                        "UPDATE paper SET scored = true WHERE id = ANY (?) AND NOT scored");
+                        "DELETE FROM paper_unscored WHERE paper_id = ANY (?)");
                         PreparedStatement team = c.prepareStatement(
                                 "INSERT INTO team (name) SELECT DISTINCT unnest(?::text[]) ON CONFLICT DO NOTHING")) {
                     mark.setArray(1, Sql.array(c, "text", out.stream().map(PaperScored::id).distinct().toArray()));

@@ -13,12 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading-queue items per (paper, team), created when the team's first score of the paper arrives. */
+/**
+ * Reading-queue items per (paper, team). Every scored (paper, team) is in the team's queue, not started, from
+ * the time its first score arrived; a {@code reading_item} row is written only once a person claims it or
+ * changes its status. Writing one per score cost two rows a paper on the triage path
+ * (docs/benchmarks/triage-throughput.md), and most items are never touched.
+ */
 @ApplicationScoped
 public class QueueRepository {
     private static final String SELECT = """
-            SELECT r.*, s.priority FROM reading_item r
-            JOIN paper_score s ON s.paper_id = r.paper_id AND s.team = r.team
+            SELECT s.paper_id, s.team, s.priority, COALESCE(r.status, 'NOT_STARTED') AS status, r.claimed_by,
+                   r.claimed_at, COALESCE(r.queued_at, s.received_at) AS queued_at, r.status_changed_by,
+                   r.status_changed_at
+            FROM paper_score s LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team
+            """;
+    // the item's row, made from its score's arrival the first time a person acts on it
+    private static final String TOUCH = """
+            INSERT INTO reading_item (paper_id, team, queued_at)
+            SELECT paper_id, team, received_at FROM paper_score WHERE paper_id = ? AND team = ?
+            ON CONFLICT (paper_id, team) DO NOTHING
             """;
 
     private final AgroalDataSource dataSource;
@@ -27,51 +40,43 @@ public class QueueRepository {
         this.dataSource = dataSource;
     }
 
-    /** Queues each (paper, team), {@code paperIds[i]} with {@code teams[i]}, unless queued already; one statement. */
-    public void enqueueAll(List<String> paperIds, List<String> teams) {
-        if (paperIds.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO reading_item (paper_id, team) SELECT * FROM unnest(?::text[], ?::text[])"
-                        + " ON CONFLICT DO NOTHING")) {
-            ps.setArray(1, Sql.textArray(c, paperIds));
-            ps.setArray(2, Sql.textArray(c, teams));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot update the reading queue", e);
-        }
-    }
-
     public boolean claim(String paperId, String team, String who) {
-        return update("UPDATE reading_item SET claimed_by = ?, claimed_at = now() WHERE paper_id = ? AND team = ?",
-                who, paperId, team) == 1;
+        return touchThenUpdate("UPDATE reading_item SET claimed_by = ?, claimed_at = now()"
+                + " WHERE paper_id = ? AND team = ?", paperId, team, who);
     }
 
     public boolean unclaim(String paperId, String team) {
-        return update("UPDATE reading_item SET claimed_by = NULL, claimed_at = NULL WHERE paper_id = ? AND team = ?",
-                paperId, team) == 1;
+        return touchThenUpdate("UPDATE reading_item SET claimed_by = NULL, claimed_at = NULL"
+                + " WHERE paper_id = ? AND team = ?", paperId, team);
     }
 
     public boolean setStatus(String paperId, String team, ReadingStatus status, String who) {
-        return update("UPDATE reading_item SET status = ?, status_changed_by = ?, status_changed_at = now()"
-                + " WHERE paper_id = ? AND team = ?", status.name(), who, paperId, team) == 1;
+        return touchThenUpdate("UPDATE reading_item SET status = ?, status_changed_by = ?, status_changed_at = now()"
+                + " WHERE paper_id = ? AND team = ?", paperId, team, status.name(), who);
     }
 
     public Optional<QueueItem> find(String paperId, String team) {
-        return query(SELECT + " WHERE r.paper_id = ? AND r.team = ?", paperId, team).stream().findFirst();
+        return query(SELECT + " WHERE s.paper_id = ? AND s.team = ?", paperId, team).stream().findFirst();
     }
 
     public List<QueueItem> forPaper(String paperId) {
-        return query(SELECT + " WHERE r.paper_id = ? ORDER BY s.priority_rank, r.team", paperId);
+        return query(SELECT + " WHERE s.paper_id = ? ORDER BY s.priority_rank, s.team", paperId);
     }
 
-    private int update(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
+    /** Runs {@code update} (values first, then paper id and team) on the item's row; false when not queued. */
+    private boolean touchThenUpdate(String update, String paperId, String team, String... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement touch = c.prepareStatement(TOUCH);
+                PreparedStatement ps = c.prepareStatement(update)) {
+            touch.setString(1, paperId);
+            touch.setString(2, team);
+            touch.executeUpdate();
+            int i = 1;
+            for (String value : values) {
+                ps.setString(i++, value);
             }
-            return ps.executeUpdate();
+            ps.setString(i++, paperId);
+            ps.setString(i, team);
+            return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Sql.failure("cannot update the reading queue", e);
         }

@@ -138,10 +138,10 @@ class PapersApiTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO paper (id, version, title, authors, abstract, categories, primary_category, published,
-                                       link_abs, source, scored)
+                                       link_abs, source)
                     SELECT '2512.' || lpad(i::text, 5, '0'), 1, 'Crowded ' || i, ARRAY['Ada'], 'crowded', ARRAY['cs.LG'],
                            'cs.LG', timestamptz '2025-12-01' + (i || ' minutes')::interval, 'https://arxiv.org/abs/x',
-                           'snapshot', true
+                           'snapshot'
                     FROM generate_series(1, 1100) AS i""");
             s.executeUpdate("""
                     INSERT INTO paper_score (paper_id, team, version, score, priority, priority_rank, paper_type,

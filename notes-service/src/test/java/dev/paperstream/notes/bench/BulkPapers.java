@@ -43,12 +43,9 @@ final class BulkPapers {
                         CROSS JOIN LATERAL (SELECT abs(hashtext(p.id || t.team)) % 11 AS sc) AS x
                         WHERE p.source = 'snapshot'
                         ON CONFLICT DO NOTHING""");
-                s.executeUpdate("UPDATE notes.paper SET scored = true WHERE source = 'snapshot'");
+                s.executeUpdate("DELETE FROM notes.paper_unscored u USING notes.paper p"
+                        + " WHERE p.id = u.paper_id AND p.source = 'snapshot'");
                 s.executeUpdate("INSERT INTO notes.team (name) VALUES ('bulk-a'), ('bulk-b') ON CONFLICT DO NOTHING");
-                s.executeUpdate("""
-                        INSERT INTO notes.reading_item (paper_id, team)
-                        SELECT paper_id, team FROM notes.paper_score WHERE team IN ('bulk-a', 'bulk-b')
-                        ON CONFLICT DO NOTHING""");
                 s.execute("ANALYZE");
             }
         }

@@ -3,6 +3,7 @@ package dev.paperstream.notes.notes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperstream.events.PaperParsed;
+import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.notes.EventFeed;
 import java.time.Instant;
@@ -18,8 +19,9 @@ class PrefillTest {
 
     @Test
     void passOneComesFromTheAbstract() {
-        Map<NoteField, String> notes = Prefill.fromMetadata(
-                EventFeed.paper("2205.14135", 1, "FlashAttention", ABSTRACT, Instant.parse("2022-05-27T00:00:00Z")));
+        PaperDiscovered paper = EventFeed.paper("2205.14135", 1, "FlashAttention", ABSTRACT,
+                Instant.parse("2022-05-27T00:00:00Z"));
+        Map<NoteField, String> notes = Prefill.fromMetadata(paper.summary(), paper.links().code());
 
         assertThat(notes.get(NoteField.PROBLEM)).isEqualTo("Transformers are slow and memory-hungry on long sequences.");
         assertThat(notes.get(NoteField.CONTRIBUTION)).startsWith("We propose FlashAttention");
