@@ -18,11 +18,16 @@ public final class SnapshotRecords {
     }
 
     public static void write(Path file, int n, Path realdata) throws IOException {
+        write(file, 0, n, realdata);
+    }
+
+    /** Records number {@code first} to {@code first + n - 1}: files written for distinct ranges share no id. */
+    public static void write(Path file, int first, int n, Path realdata) throws IOException {
         List<String> real = real(realdata);
         System.out.println(real.isEmpty() ? "no " + realdata + ": synthetic records"
                 : n + " records made from the " + real.size() + " real snapshot records of " + realdata);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < n; i++) {
+            for (int i = first; i < first + n; i++) {
                 String id = String.format("%02d%02d.%05d", 10 + i / 1_200_000, 1 + (i / 100_000) % 12, i % 100_000);
                 if (!real.isEmpty()) {
                     String line = real.get(i % real.size());
