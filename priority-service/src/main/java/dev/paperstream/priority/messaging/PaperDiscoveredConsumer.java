@@ -1,8 +1,8 @@
-package dev.paperstream.priority.intake;
+package dev.paperstream.priority.messaging;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.scoring.TeamScoring.PaperVersion;
 import dev.paperstream.priority.store.PaperRepository;

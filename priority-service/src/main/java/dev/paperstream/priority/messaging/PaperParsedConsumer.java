@@ -1,4 +1,4 @@
-package dev.paperstream.priority.intake;
+package dev.paperstream.priority.messaging;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperParsed;
