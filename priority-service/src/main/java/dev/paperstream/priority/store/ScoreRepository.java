@@ -40,7 +40,7 @@ public class ScoreRepository {
     }
 
     // One statement for a whole batch: rows are passed as parallel arrays and unnested, because a row per
-    // statement (even JDBC-batched) cost a round trip and a plan execution per score. Within one call a
+    // statement (even JDBC-batched) costs a round trip and a plan execution per score. Within one call a
     // (paper, team) may occur once only: ON CONFLICT cannot update a row twice in one statement.
     private static final String UPSERT_ALL = """
             INSERT INTO score (paper_id, team, version, score, priority, paper_type, relevance, has_code,
