@@ -1,6 +1,6 @@
 package dev.paperstream.priority.api;
 
-import dev.paperstream.priority.teams.WeightedTerm;
+import dev.paperstream.priority.relevance.WeightedTerm;
 import java.util.List;
 
 /** A team's profile, its feedback so far and which relevance model is in charge. */

@@ -1,8 +1,8 @@
 package dev.paperstream.priority.api;
 
 import dev.paperstream.priority.rescoring.Rescoring;
-import dev.paperstream.priority.store.ScoreRepository;
-import dev.paperstream.priority.store.ScoreRepository.HistoryEntry;
+import dev.paperstream.priority.store.ScoreHistoryRepository;
+import dev.paperstream.priority.store.ScoreHistoryRepository.HistoryEntry;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,9 +18,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RescoringResource {
     private final Rescoring rescoring;
-    private final ScoreRepository scores;
+    private final ScoreHistoryRepository scores;
 
-    public RescoringResource(Rescoring rescoring, ScoreRepository scores) {
+    public RescoringResource(Rescoring rescoring, ScoreHistoryRepository scores) {
         this.rescoring = rescoring;
         this.scores = scores;
     }

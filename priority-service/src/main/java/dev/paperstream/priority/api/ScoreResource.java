@@ -2,7 +2,7 @@ package dev.paperstream.priority.api;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.priority.scoring.Overrides;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.scoring.Scoring;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.teams.Team;

@@ -8,7 +8,7 @@ import dev.paperstream.priority.teams.ArxivCategories;
 import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.priority.teams.TeamProfile;
-import dev.paperstream.priority.teams.WeightedTerm;
+import dev.paperstream.priority.relevance.WeightedTerm;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -72,7 +72,7 @@ public class TeamProfileResource {
                     + "or matchAll: true, or no paper would ever match it");
         }
         List<String> seeds = request.seedPapers() == null ? List.of() : request.seedPapers();
-        profiles.save(new TeamProfile(team, categories, terms, seeds, matchAll));
+        profiles.save(new TeamProfile(team, categories, terms, seeds, matchAll).toEntity());
         teams.reload();
         return view(existing(team));
     }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first, simple type rule: the type whose cue words occur most (distinct cues) wins; ties go to
- * the order optimization, architecture, theoretical, application; no cue at all is empirical.
+ * A simple keyword type rule, the baseline the learned classifier is measured against: the type whose
+ * cue words occur most (distinct cues) wins; ties go to the order optimization, architecture, theoretical,
+ * application; no cue at all is empirical.
  */
 public final class KeywordTypeRule implements PaperTypeClassifier {
     private static final Map<PaperType, TermMatcher> CUES = new EnumMap<>(Map.of(

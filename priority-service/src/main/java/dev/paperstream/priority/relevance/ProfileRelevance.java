@@ -1,6 +1,5 @@
 package dev.paperstream.priority.relevance;
 
-import dev.paperstream.priority.teams.WeightedTerm;
 import dev.paperstream.priority.text.TermMatcher;
 import dev.paperstream.priority.text.TokenizedText;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.paperstream.priority.classify.TypeDecision;
 import dev.paperstream.priority.relevance.RelevanceDecision;
 import dev.paperstream.priority.relevance.RelevanceModel;
 import dev.paperstream.priority.scoring.CodeDetector.CodeEvidence;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.text.TokenizedText;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,17 @@
 package dev.paperstream.priority.scoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.priority.citations.CitationCount;
 import dev.paperstream.priority.citations.CitationsLookup;
 import dev.paperstream.priority.classify.PaperTypes;
 import dev.paperstream.priority.store.ScoreRepository;
-import dev.paperstream.priority.store.ScoreRepository.NewScore;
+import dev.paperstream.priority.store.ScoreRepository.ScoreKey;
+import dev.paperstream.priority.store.ScoreRepository.ScoreRow;
 import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.support.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scores paper versions for every matching team, stores each score and publishes paper.scored
@@ -29,12 +34,14 @@ public class TeamScoring {
     private final Outbox outbox;
     private final PaperScorer scorer;
     private final MeterRegistry metrics;
+    private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public TeamScoring(TeamDirectory teams, CitationsLookup citations, ScoreRepository scores, Outbox outbox,
-            PaperTypes types, MeterRegistry metrics) {
+            PaperTypes types, MeterRegistry metrics, ObjectMapper json) {
         this.scorer = new PaperScorer(types.classifier());
         this.metrics = metrics;
+        this.json = json;
         this.teams = teams;
         this.citations = citations;
         this.scores = scores;
@@ -43,6 +50,10 @@ public class TeamScoring {
 
     /** A paper version to score. */
     public record PaperVersion(String id, int version, PaperText text) {
+    }
+
+    /** A score computed for a paper version and a team. */
+    private record NewScore(String paperId, int version, String team, Scoring scoring) {
     }
 
     /** Returns how many paper.scored events it published. */
@@ -66,9 +77,12 @@ public class TeamScoring {
                         scorer.score(p.text(), team.relevance(), cites, Overrides.NONE, now)));
             }
         }
-        List<NewScore> stored = scores.recordAll(computed, now);
+        Set<ScoreKey> stored = scores.recordAll(computed.stream().map(this::row).toList(), now);
         List<Outbox.Written> events = new ArrayList<>(stored.size());
-        for (NewScore n : stored) {
+        for (NewScore n : computed) {
+            if (!stored.contains(new ScoreKey(n.paperId(), n.team()))) {
+                continue;
+            }
             Scoring s = n.scoring();
             events.add(Outbox.Written.of(n.paperId(), new PaperScored(n.paperId(), n.version(), n.team(), s.score(),
                     s.priority(), s.paperType(), s.relevance(), s.hasCode(), s.citations(),
@@ -78,6 +92,17 @@ public class TeamScoring {
         }
         outbox.addAllWritten(events);
         return stored.size();
+    }
+
+    private ScoreRow row(NewScore n) {
+        Scoring s = n.scoring();
+        try {
+            return new ScoreRow(n.paperId(), n.version(), n.team(), s.score(), s.priority().name(),
+                    s.paperType().name(), s.relevance(), s.hasCode(), s.citations(), s.monthsSincePublication(),
+                    json.writeValueAsString(s.factors()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write factors as JSON", e);
+        }
     }
 
     /** Scores without storing anything, for the explain endpoint. */

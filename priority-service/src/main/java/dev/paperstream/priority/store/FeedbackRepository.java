@@ -1,22 +1,14 @@
 package dev.paperstream.priority.store;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 
 /** Thumbs up and down of teams on papers, joined with the papers' text for training. */
 @ApplicationScoped
-public class FeedbackRepository {
-    private final AgroalDataSource dataSource;
-
-    public FeedbackRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+public class FeedbackRepository implements PanacheRepositoryBase<FeedbackEntity, FeedbackEntity.Key> {
 
     /** A vote on a paper and, when priority has seen the paper, its title and abstract. */
     public record Vote(String paperId, boolean liked, String title, String abstractText) {
@@ -25,58 +17,40 @@ public class FeedbackRepository {
         }
     }
 
+    /** Records the team's vote on the paper; a new vote replaces the old one. */
+    @Transactional
     public void vote(String team, String paperId, boolean liked) {
-        String sql = """
-                INSERT INTO feedback (team, paper_id, vote) VALUES (?, ?, ?)
-                ON CONFLICT (team, paper_id) DO UPDATE SET vote = EXCLUDED.vote, voted_at = now()
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, team);
-            ps.setString(2, paperId);
-            ps.setShort(3, (short) (liked ? 1 : -1));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store feedback: " + e.getMessage(), e);
+        FeedbackEntity existing = findById(new FeedbackEntity.Key(team, paperId));
+        FeedbackEntity f = existing != null ? existing : new FeedbackEntity();
+        f.team = team;
+        f.paperId = paperId;
+        f.vote = (short) (liked ? 1 : -1);
+        f.votedAt = Instant.now();
+        if (existing == null) {
+            persist(f);
         }
     }
 
-    /** Every vote of the team, with the paper's text when known. */
+    /** Every vote of the team, oldest first, with the paper's text when known. */
     public List<Vote> votes(String team) {
-        String sql = """
-                SELECT f.paper_id, f.vote, p.title, p.abstract FROM feedback f LEFT JOIN paper p ON p.id = f.paper_id
-                WHERE f.team = ? ORDER BY f.voted_at, f.paper_id
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Vote> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Vote(rs.getString(1), rs.getShort(2) > 0, rs.getString(3), rs.getString(4)));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read feedback: " + e.getMessage(), e);
-        }
+        return getEntityManager().createQuery("""
+                SELECT f.paperId, f.vote, p.title, p.abstractText FROM FeedbackEntity f
+                LEFT JOIN PaperEntity p ON p.id = f.paperId
+                WHERE f.team = :team ORDER BY f.votedAt, f.paperId
+                """, Object[].class).setParameter("team", team).getResultStream()
+                .map(r -> new Vote((String) r[0], (Short) r[1] > 0, (String) r[2], (String) r[3]))
+                .toList();
     }
 
-    /** Title and abstract of the given papers, for seed papers. */
+    /** Title and abstract of those of the given papers priority has seen, as likes (seed papers). */
     public List<Vote> seedTexts(List<String> paperIds) {
         if (paperIds.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, title, abstract FROM paper WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", paperIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Vote> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Vote(rs.getString(1), true, rs.getString(2), rs.getString(3)));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read seed papers: " + e.getMessage(), e);
-        }
+        return getEntityManager().createQuery(
+                "SELECT p.id, p.title, p.abstractText FROM PaperEntity p WHERE p.id IN :ids", Object[].class)
+                .setParameter("ids", paperIds).getResultStream()
+                .map(r -> new Vote((String) r[0], true, (String) r[1], (String) r[2]))
+                .toList();
     }
 }

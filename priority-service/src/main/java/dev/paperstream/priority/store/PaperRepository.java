@@ -1,9 +1,12 @@
 package dev.paperstream.priority.store;
 
 import dev.paperstream.events.PaperDiscovered;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.text.PaperText;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,15 +14,18 @@ import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
-/** The papers priority has seen, newest version wins, with the code links found in their full text. */
+/**
+ * The papers priority has seen, newest version wins, with the code links found in their full text. A polled
+ * batch of papers is stored with one hand-written statement ({@link #upsertAll}, see the README); the rest
+ * goes through Panache.
+ */
 @ApplicationScoped
-public class PaperRepository {
+public class PaperRepository implements PanacheRepositoryBase<PaperEntity, String> {
     private final AgroalDataSource dataSource;
 
     public PaperRepository(AgroalDataSource dataSource) {
@@ -104,22 +110,16 @@ public class PaperRepository {
 
     /** A stored paper's current version and what scoring reads of it. */
     public record StoredPaper(String id, int version, PaperText text) {
+        static StoredPaper of(PaperEntity p) {
+            return new StoredPaper(p.id, p.version, p.text());
+        }
     }
 
-    private static final String SELECT = "SELECT id, version, title, abstract, comment, categories, published, "
-            + "code_links, fulltext_code_links, fulltext_outline FROM paper ";
-
     /** Papers first published after {@code since}, by id after {@code afterId}, at most {@code limit}. */
+    @Transactional
     public List<StoredPaper> publishedAfter(Instant since, String afterId, int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT + "WHERE published > ? AND id > ? ORDER BY id LIMIT ?")) {
-            ps.setTimestamp(1, Timestamp.from(since));
-            ps.setString(2, afterId);
-            ps.setInt(3, limit);
-            return read(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read papers: " + e.getMessage(), e);
-        }
+        return find("published > ?1 AND id > ?2", Sort.by("id"), since, afterId).range(0, limit - 1)
+                .stream().map(StoredPaper::of).toList();
     }
 
     /**
@@ -128,35 +128,15 @@ public class PaperRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<StoredPaper> addFullText(String id, List<String> links, String outline) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE paper SET fulltext_code_links = ?, fulltext_outline = ?, updated_at = now() WHERE id = ?")) {
-                ps.setArray(1, c.createArrayOf("text", links.toArray()));
-                ps.setString(2, outline);
-                ps.setString(3, id);
-                if (ps.executeUpdate() == 0) {
-                    return Optional.empty();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id = ?")) {
-                ps.setString(1, id);
-                return read(ps).stream().findFirst();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store code links of " + id + ": " + e.getMessage(), e);
+        // locked before it is read, so that a new version stored meanwhile is the one re-scored
+        PaperEntity paper = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (paper == null) {
+            return Optional.empty();
         }
-    }
-
-    private static List<StoredPaper> read(PreparedStatement ps) throws SQLException {
-        List<StoredPaper> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new StoredPaper(rs.getString(1), rs.getInt(2), new PaperText(rs.getString(3), rs.getString(4),
-                        rs.getString(5), TeamRepository.strings(rs.getArray(6)), rs.getTimestamp(7).toInstant(),
-                        TeamRepository.strings(rs.getArray(8)), TeamRepository.strings(rs.getArray(9)),
-                        rs.getString(10))));
-            }
-        }
-        return out;
+        paper.fulltextCodeLinks = List.copyOf(links);
+        paper.fulltextOutline = outline;
+        paper.updatedAt = Instant.now();
+        flush();
+        return Optional.of(StoredPaper.of(paper));
     }
 }

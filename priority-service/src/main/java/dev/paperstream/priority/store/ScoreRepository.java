@@ -1,8 +1,5 @@
 package dev.paperstream.priority.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperstream.priority.scoring.Scoring;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,23 +14,33 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 
-/** Current scores per paper and team, and the history of every score that changed. */
+/**
+ * Current scores per paper and team, and the history of every score that changed. Written a polled batch
+ * at a time with hand-written multi-row statements (see the README); {@link ScoreHistoryRepository} reads
+ * the history.
+ */
 @ApplicationScoped
 public class ScoreRepository {
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
 
-    public ScoreRepository(AgroalDataSource dataSource, ObjectMapper json) {
+    public ScoreRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.json = json;
     }
 
-    /** A score about to be stored: the paper version and team it is for. */
-    public record NewScore(String paperId, int version, String team, Scoring scoring) {
+    /** A score about to be stored, column by column; {@code factorsJson} is the factors as a JSON array. */
+    public record ScoreRow(String paperId, int version, String team, int score, String priority, String paperType,
+            int relevance, boolean hasCode, Integer citations, double monthsSincePublication, String factorsJson) {
+        public ScoreKey key() {
+            return new ScoreKey(paperId, team);
+        }
+    }
+
+    /** Which score: a paper and a team. */
+    public record ScoreKey(String paperId, String team) {
     }
 
     // One statement for a whole batch: rows are passed as parallel arrays and unnested, because a row per
-    // statement (even JDBC-batched) cost a round trip and a plan execution per score. Within one call a
+    // statement (even JDBC-batched) costs a round trip and a plan execution per score. Within one call a
     // (paper, team) may occur once only: ON CONFLICT cannot update a row twice in one statement.
     private static final String UPSERT_ALL = """
             INSERT INTO score (paper_id, team, version, score, priority, paper_type, relevance, has_code,
@@ -63,12 +70,13 @@ public class ScoreRepository {
 
     /**
      * Stores each score that is new: a first score, a new version, or a different score or priority, and
-     * keeps it in the history. Returns the ones stored, in their order; the caller publishes those only.
+     * keeps it in the history (each paper and team at most once in {@code all}). Answers the keys of the
+     * scores stored; the caller publishes those only.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<NewScore> recordAll(List<NewScore> all, Instant scoredAt) {
+    public Set<ScoreKey> recordAll(List<ScoreRow> all, Instant scoredAt) {
         if (all.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
         int n = all.size();
         String[] ids = new String[n];
@@ -83,22 +91,21 @@ public class ScoreRepository {
         Double[] months = new Double[n];
         String[] factors = new String[n];
         for (int i = 0; i < n; i++) {
-            NewScore score = all.get(i);
-            Scoring s = score.scoring();
-            ids[i] = score.paperId();
-            teams[i] = score.team();
-            versions[i] = score.version();
-            points[i] = s.score();
-            priorities[i] = s.priority().name();
-            types[i] = s.paperType().name();
-            relevances[i] = s.relevance();
-            code[i] = s.hasCode();
-            citations[i] = s.citations();
-            months[i] = s.monthsSincePublication();
-            factors[i] = factorsJson(s);
+            ScoreRow row = all.get(i);
+            ids[i] = row.paperId();
+            teams[i] = row.team();
+            versions[i] = row.version();
+            points[i] = row.score();
+            priorities[i] = row.priority();
+            types[i] = row.paperType();
+            relevances[i] = row.relevance();
+            code[i] = row.hasCode();
+            citations[i] = row.citations();
+            months[i] = row.monthsSincePublication();
+            factors[i] = row.factorsJson();
         }
         try (Connection c = dataSource.getConnection()) {
-            Set<String> changed = new HashSet<>();
+            Set<ScoreKey> changed = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement(UPSERT_ALL)) {
                 ps.setTimestamp(1, Timestamp.from(scoredAt));
                 ps.setArray(2, c.createArrayOf("text", ids));
@@ -114,19 +121,17 @@ public class ScoreRepository {
                 ps.setArray(12, c.createArrayOf("text", factors));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        changed.add(key(rs.getString(1), rs.getString(2)));
+                        changed.add(new ScoreKey(rs.getString(1), rs.getString(2)));
                     }
                 }
             }
             if (changed.isEmpty()) {
-                return List.of();
+                return Set.of();
             }
             List<Integer> kept = new ArrayList<>(changed.size());
-            List<NewScore> stored = new ArrayList<>(changed.size());
             for (int i = 0; i < n; i++) {
-                if (changed.contains(key(ids[i], teams[i]))) {
+                if (changed.contains(all.get(i).key())) {
                     kept.add(i);
-                    stored.add(all.get(i));
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(HISTORY_ALL)) {
@@ -139,14 +144,10 @@ public class ScoreRepository {
                 ps.setArray(7, c.createArrayOf("text", pick(factors, kept)));
                 ps.executeUpdate();
             }
-            return stored;
+            return changed;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store " + n + " scores (first " + ids[0] + "): " + e.getMessage(), e);
         }
-    }
-
-    private static String key(String paperId, String team) {
-        return paperId + "\u0000" + team;
     }
 
     private static Object[] pick(Object[] values, List<Integer> indexes) {
@@ -155,36 +156,5 @@ public class ScoreRepository {
             out[i] = values[indexes.get(i)];
         }
         return out;
-    }
-
-    /** One published score of a paper for a team. */
-    public record HistoryEntry(String team, int version, int score, String priority, Instant scoredAt) {
-    }
-
-    /** Every score published for the paper, oldest first. */
-    public List<HistoryEntry> history(String paperId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT team, version, score, priority, scored_at "
-                        + "FROM score_history WHERE paper_id = ? ORDER BY seq")) {
-            ps.setString(1, paperId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<HistoryEntry> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new HistoryEntry(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant()));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read score history of " + paperId + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String factorsJson(Scoring s) {
-        try {
-            return json.writeValueAsString(s.factors());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write factors as JSON", e);
-        }
     }
 }

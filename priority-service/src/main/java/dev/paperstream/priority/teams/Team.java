@@ -3,7 +3,7 @@ package dev.paperstream.priority.teams;
 import dev.paperstream.priority.relevance.LearnedRelevance;
 import dev.paperstream.priority.relevance.ProfileRelevance;
 import dev.paperstream.priority.relevance.RelevanceModel;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.text.TokenizedText;
 import java.util.Optional;
 

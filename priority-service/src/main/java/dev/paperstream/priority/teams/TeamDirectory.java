@@ -2,7 +2,8 @@ package dev.paperstream.priority.teams;
 
 import dev.paperstream.priority.relevance.LearnedRelevance;
 import dev.paperstream.priority.relevance.LearnedRelevance.Example;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.relevance.WeightedTerm;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.store.FeedbackRepository;
 import dev.paperstream.priority.store.FeedbackRepository.Vote;
 import dev.paperstream.priority.store.TeamRepository;
@@ -11,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,10 +45,11 @@ public class TeamDirectory {
     }
 
     @Scheduled(every = "${paperstream.teams.reload-interval:60s}", delayed = "60s")
+    @Transactional
     public synchronized void reload() {
         Map<String, Team> next = new LinkedHashMap<>();
         next.put(config.defaultTeam(), Team.of(defaultProfile(), learn(config.defaultTeam(), List.of())));
-        for (TeamProfile p : profiles.all()) {
+        for (TeamProfile p : profiles.all().stream().map(TeamProfile::of).toList()) {
             next.put(p.team(), Team.of(p, learn(p.team(), p.seedPapers())));
         }
         teams = Map.copyOf(next);

@@ -1,5 +1,7 @@
 package dev.paperstream.priority.teams;
 
+import dev.paperstream.priority.relevance.WeightedTerm;
+import dev.paperstream.priority.store.TeamProfileEntity;
 import java.util.List;
 
 /**
@@ -13,5 +15,19 @@ public record TeamProfile(String team, List<String> categories, List<WeightedTer
         categories = List.copyOf(categories);
         terms = List.copyOf(terms);
         seedPapers = List.copyOf(seedPapers);
+    }
+
+    public static TeamProfile of(TeamProfileEntity stored) {
+        return new TeamProfile(stored.team, stored.categories, stored.terms, stored.seedPapers, stored.matchAll);
+    }
+
+    public TeamProfileEntity toEntity() {
+        TeamProfileEntity e = new TeamProfileEntity();
+        e.team = team;
+        e.categories = categories;
+        e.terms = terms;
+        e.seedPapers = seedPapers;
+        e.matchAll = matchAll;
+        return e;
     }
 }

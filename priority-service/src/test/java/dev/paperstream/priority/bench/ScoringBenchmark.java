@@ -10,7 +10,7 @@ import dev.paperstream.priority.relevance.LearnedRelevance;
 import dev.paperstream.priority.relevance.LearnedRelevance.Example;
 import dev.paperstream.priority.scoring.Overrides;
 import dev.paperstream.priority.scoring.PaperScorer;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.text.TokenizedText;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package dev.paperstream.priority.relevance;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.priority.classify.LabelledPaper;
 import dev.paperstream.priority.relevance.LearnedRelevance.Example;
-import dev.paperstream.priority.teams.WeightedTerm;
 import dev.paperstream.priority.text.TokenizedText;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,7 +2,6 @@ package dev.paperstream.priority.relevance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperstream.priority.teams.WeightedTerm;
 import dev.paperstream.priority.text.TokenizedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.paperstream.priority.intake;
+package dev.paperstream.priority.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.paperstream.priority.intake;
+package dev.paperstream.priority.messaging;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperParsed;
@@ -17,8 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Takes the code links that ingest found in a paper's full text, and its outline for the type classifier,
- * and re-scores the paper, so that code mentioned only in the PDF counts. A parse of a paper priority has not seen yet is not dropped: it goes
- * to the dead-letter topic with the reason, to be replayed once the paper is known.
+ * and re-scores the paper, so that code mentioned only in the PDF counts. A parse of a paper priority has not
+ * seen yet is not dropped: it goes to the dead-letter topic with the reason, to be replayed once the paper is
+ * known.
  */
 @ApplicationScoped
 public class PaperParsedConsumer {

@@ -1,4 +1,4 @@
-package dev.paperstream.priority.scoring;
+package dev.paperstream.priority.text;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.paperstream.priority.intake;
+package dev.paperstream.priority.messaging;
 
-import static dev.paperstream.priority.intake.PaperDiscoveredConsumerTest.paper;
+import static dev.paperstream.priority.messaging.PaperDiscoveredConsumerTest.paper;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.paperstream.priority.teams;
+package dev.paperstream.priority.relevance;
 
 /** A word or phrase a team cares about (positive weight) or wants to see less of (negative). */
 public record WeightedTerm(String term, double weight) {

@@ -1,8 +1,8 @@
-package dev.paperstream.priority.intake;
+package dev.paperstream.priority.messaging;
 
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
-import dev.paperstream.priority.scoring.PaperText;
+import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.scoring.TeamScoring.PaperVersion;
 import dev.paperstream.priority.store.PaperRepository;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Scores every discovered paper for every team, a polled batch of records at a time in one transaction
- * (one record per transaction held the service to ~80 papers/s). A redelivered event, or an older version
+ * (a transaction per record allows ~80 papers/s). A redelivered event, or an older version
  * than the one stored, publishes nothing; an event that cannot be read, or has no id or a version below 1,
  * goes to the dead-letter topic with the reason and the rest of its batch is stored.
  */
