@@ -22,28 +22,52 @@ public final class PaperScorer {
         this.classifier = classifier;
     }
 
+    /**
+     * What a score takes from the paper's text alone, the same for every team: worked out once a paper, not
+     * once a (paper, team) (tokenizing and classifying were a third of priority's CPU on the triage path).
+     */
+    public record PaperFacts(PaperText paper, TokenizedText titleAndAbstract, TypeDecision type, CodeEvidence code) {
+    }
+
+    public PaperFacts facts(PaperText paper) {
+        return facts(paper, Overrides.NONE);
+    }
+
     public Scoring score(PaperText paper, RelevanceModel relevanceModel, CitationCount citations,
             Overrides overrides, Instant now) {
+        return score(facts(paper, overrides), relevanceModel, citations, overrides, now);
+    }
+
+    public Scoring score(PaperFacts facts, RelevanceModel relevanceModel, CitationCount citations, Instant now) {
+        return score(facts, relevanceModel, citations, Overrides.NONE, now);
+    }
+
+    private PaperFacts facts(PaperText paper, Overrides overrides) {
         TokenizedText titleAndAbstract = TokenizedText.of(paper.title(), paper.abstractText());
         TypeDecision type = overrides.paperType() != null
                 ? new TypeDecision(overrides.paperType(), "given")
                 : classifier.classify(titleAndAbstract
                         .followedBy(TokenizedText.of(paper.comment() == null ? "" : paper.comment()))
                         .followedBy(TokenizedText.of(paper.fullTextOutline())));
-        RelevanceDecision relevance = overrides.relevance() != null
-                ? new RelevanceDecision(overrides.relevance(), "given")
-                : relevanceModel.rate(titleAndAbstract);
         CodeEvidence code = overrides.hasCode() != null
                 ? new CodeEvidence(overrides.hasCode(), overrides.hasCode() ? "code given as present" : "code given as absent")
                 : CodeDetector.detect(paper.codeLinks(), paper.abstractText(), paper.comment(), paper.fullTextCodeLinks());
+        return new PaperFacts(paper, titleAndAbstract, type, code);
+    }
+
+    private Scoring score(PaperFacts facts, RelevanceModel relevanceModel, CitationCount citations,
+            Overrides overrides, Instant now) {
+        RelevanceDecision relevance = overrides.relevance() != null
+                ? new RelevanceDecision(overrides.relevance(), "given")
+                : relevanceModel.rate(facts.titleAndAbstract());
         double months = overrides.monthsSincePublication() != null
                 ? overrides.monthsSincePublication()
-                : monthsBetween(paper.published(), now);
+                : monthsBetween(facts.paper().published(), now);
         CitationCount cites = overrides.citations() != null
                 ? new CitationCount(overrides.citations(), "given")
                 : citations;
-        return SeedRule.apply(new ScoringInputs(code.found(), code.description(), months,
-                cites.count(), cites.note(), type.type(), type.evidence(),
+        return SeedRule.apply(new ScoringInputs(facts.code().found(), facts.code().description(), months,
+                cites.count(), cites.note(), facts.type().type(), facts.type().evidence(),
                 relevance.relevance(), relevance.evidence()));
     }
 

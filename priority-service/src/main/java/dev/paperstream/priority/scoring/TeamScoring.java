@@ -72,9 +72,10 @@ public class TeamScoring {
         List<NewScore> computed = new ArrayList<>();
         for (PaperVersion p : papers) {
             CitationCount cites = citations.cached(p.id());
-            for (Team team : teams.teamsFor(p.text())) {
+            PaperScorer.PaperFacts facts = scorer.facts(p.text());
+            for (Team team : teams.teamsFor(p.text(), facts.titleAndAbstract())) {
                 computed.add(new NewScore(p.id(), p.version(), team.name(),
-                        scorer.score(p.text(), team.relevance(), cites, Overrides.NONE, now)));
+                        scorer.score(facts, team.relevance(), cites, now)));
             }
         }
         Set<ScoreKey> stored = scores.recordAll(computed.stream().map(this::row).toList(), now);

@@ -55,8 +55,8 @@ public class TeamDirectory {
         teams = Map.copyOf(next);
     }
 
-    public List<Team> teamsFor(PaperText paper) {
-        TokenizedText titleAndAbstract = TokenizedText.of(paper.title(), paper.abstractText());
+    /** The teams whose profile matches the paper; {@code titleAndAbstract} is the paper's, tokenized. */
+    public List<Team> teamsFor(PaperText paper, TokenizedText titleAndAbstract) {
         List<Team> out = new ArrayList<>();
         for (Team t : teams.values()) {
             if (t.matches(paper, titleAndAbstract)) {
