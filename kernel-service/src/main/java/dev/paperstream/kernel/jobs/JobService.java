@@ -99,8 +99,8 @@ public class JobService {
             plan = devices.planner().plan(r);
         } catch (InvalidRequestException e) {
             DeviceInfo device = devices.all().get(0).device();
-            jobs.persist(BenchmarkJob.create(jobId, JobRow.FAILED, "none", origin, r, device, null, e.getMessage(), null,
-                    true));
+            jobs.persist(BenchmarkJob.create(jobId, JobRow.FAILED, "none", origin, r, device, null, e.getMessage(),
+                    null, true));
             answers.publish(jobId, BenchmarkCompleted.FAILED, device, List.of(), r.paperId(), e.getMessage(), null);
             return;
         }
@@ -259,7 +259,8 @@ public class JobService {
         JobRow job = lease.job();
         String failure = skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped);
         queues.lock(CONFIG_LOCK, lockName(job));
-        if (!queues.finish(lease.fence(), JobRow.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote())) {
+        if (!queues.finish(lease.fence(), JobRow.COMPLETED, plan.backend().device(), results, failure,
+                plan.deviceNote())) {
             throw new LeaseLostException(lease);
         }
         count(JobRow.COMPLETED, plan.backend().kind(), results.size());

@@ -18,7 +18,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobQueue {
     // a running job's row as long as this lease holds it
-    private static final String HELD = "job_id = ?%d AND status = 'RUNNING' AND lease_owner = ?%d AND lease_count = ?%d";
+    private static final String HELD =
+            "job_id = ?%d AND status = 'RUNNING' AND lease_owner = ?%d AND lease_count = ?%d";
 
     private final EntityManager em;
 
@@ -92,9 +93,10 @@ public class JobQueue {
     /** Ends the job (the owner stays on the row: who ran it); false when another owner holds the job now. */
     public boolean finish(Fence fence, String status, DeviceInfo device, List<Result> results, String failure,
             String deviceNote) {
-        return update("UPDATE benchmark_job SET status = ?1, device = ?2, results = ?3, failure = ?4, device_note = ?5, "
-                + "percent_done = CASE WHEN CAST(?1 AS text) = 'COMPLETED' THEN 100 ELSE percent_done END, current_shape = NULL, "
-                + "finished_at = now(), lease_until = NULL WHERE " + HELD.formatted(6, 7, 8),
+        return update("UPDATE benchmark_job SET status = ?1, device = ?2, results = ?3, failure = ?4, "
+                + "device_note = ?5, percent_done = CASE WHEN CAST(?1 AS text) = 'COMPLETED' THEN 100 "
+                + "ELSE percent_done END, current_shape = NULL, finished_at = now(), lease_until = NULL WHERE "
+                + HELD.formatted(6, 7, 8),
                 status, JsonColumns.write(device), JsonColumns.write(results), failure, deviceNote, fence.jobId(),
                 fence.owner(), fence.leaseCount());
     }
