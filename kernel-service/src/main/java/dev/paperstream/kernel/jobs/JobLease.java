@@ -1,5 +1,6 @@
 package dev.paperstream.kernel.jobs;
 
+import dev.paperstream.kernel.store.JobQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -42,6 +43,11 @@ public final class JobLease {
 
     public int token() {
         return token;
+    }
+
+    /** What every write of this run must still match. */
+    public JobQueue.Fence fence() {
+        return new JobQueue.Fence(job.jobId(), owner, token);
     }
 
     public int attempt() {

@@ -3,6 +3,7 @@ package dev.paperstream.kernel.jobs;
 import dev.paperstream.events.BenchmarkCompleted.DeviceInfo;
 import dev.paperstream.events.BenchmarkCompleted.Result;
 import dev.paperstream.kernel.bench.JobRequest;
+import dev.paperstream.kernel.store.BenchmarkJob;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,4 +26,11 @@ public record JobRow(String jobId, String status, String queue, String origin, J
     /** Taken out of the queue by an admin. Never ran. */
     public static final String CANCELLED = "CANCELLED";
     public static final List<String> STATUSES = List.of(QUEUED, RUNNING, COMPLETED, FAILED, REJECTED, CANCELLED);
+
+    /** The job as its row holds it now. */
+    public static JobRow of(BenchmarkJob j) {
+        return new JobRow(j.jobId, j.status, j.queue, j.origin, j.request, j.paperId, j.percentDone, j.currentShape,
+                j.device, j.results, j.failure, j.deviceNote, j.createdAt, j.startedAt, j.finishedAt, j.configKey,
+                (int) j.attachedRequests);
+    }
 }

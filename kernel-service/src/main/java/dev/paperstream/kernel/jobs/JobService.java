@@ -6,7 +6,11 @@ import dev.paperstream.events.BenchmarkCompleted.Result;
 import dev.paperstream.kernel.bench.InvalidRequestException;
 import dev.paperstream.kernel.bench.JobRequest;
 import dev.paperstream.kernel.bench.Plan;
-import dev.paperstream.support.outbox.Outbox;
+import dev.paperstream.kernel.store.AttachmentRepository;
+import dev.paperstream.kernel.store.BenchmarkAttachment;
+import dev.paperstream.kernel.store.BenchmarkJob;
+import dev.paperstream.kernel.store.JobQueue;
+import dev.paperstream.kernel.store.JobRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,19 +34,21 @@ public class JobService {
 
     private final JobRepository jobs;
     private final AttachmentRepository attachments;
+    private final JobQueue queues;
     private final Devices devices;
-    private final Outbox outbox;
+    private final JobAnswers answers;
     private final JobWorkers workers;
     private final MeterRegistry metrics;
     private final KernelConfig config;
     private final KernelBuild build;
 
-    public JobService(JobRepository jobs, AttachmentRepository attachments, Devices devices, Outbox outbox,
-            JobWorkers workers, MeterRegistry metrics, KernelConfig config, KernelBuild build) {
+    public JobService(JobRepository jobs, AttachmentRepository attachments, JobQueue queues, Devices devices,
+            JobAnswers answers, JobWorkers workers, MeterRegistry metrics, KernelConfig config, KernelBuild build) {
         this.jobs = jobs;
         this.attachments = attachments;
+        this.queues = queues;
         this.devices = devices;
-        this.outbox = outbox;
+        this.answers = answers;
         this.workers = workers;
         this.metrics = metrics;
         this.config = config;
@@ -65,7 +71,7 @@ public class JobService {
         JobRequest r = request.withDefaults();
         Plan plan = devices.planner().plan(r);
         String queue = plan.backend().kind();
-        jobs.lock(QUEUE_LOCK, queue);
+        queues.lock(QUEUE_LOCK, queue);
         String refusal = refusal(queue);
         if (refusal != null) {
             count(JobRow.REJECTED, queue, 0);
@@ -84,7 +90,7 @@ public class JobService {
      */
     @Transactional
     public void accept(String jobId, JobRequest request, String origin) {
-        if (jobs.find(jobId).isPresent() || attachments.find(jobId).isPresent()) {
+        if (jobs.findByIdOptional(jobId).isPresent() || attachments.findByIdOptional(jobId).isPresent()) {
             return;
         }
         JobRequest r = request.withDefaults();
@@ -93,32 +99,32 @@ public class JobService {
             plan = devices.planner().plan(r);
         } catch (InvalidRequestException e) {
             DeviceInfo device = devices.all().get(0).device();
-            if (jobs.insert(jobId, JobRow.FAILED, "none", origin, r, device, null, e.getMessage(), null)) {
-                publish(jobId, BenchmarkCompleted.FAILED, device, List.of(), r.paperId(), e.getMessage(), null);
-            }
+            jobs.persist(BenchmarkJob.create(jobId, JobRow.FAILED, "none", origin, r, device, null, e.getMessage(),
+                    null, true));
+            answers.publish(jobId, BenchmarkCompleted.FAILED, device, List.of(), r.paperId(), e.getMessage(), null);
             return;
         }
         String key = ConfigKey.of(plan, build.id());
-        jobs.lock(CONFIG_LOCK, key);
+        queues.lock(CONFIG_LOCK, key);
         Optional<JobRow> sharing = config.dedupeWindow().isZero() ? Optional.empty()
-                : jobs.latestAnswering(key, config.dedupeWindow());
+                : jobs.latestAnswering(key, config.dedupeWindow()).map(JobRow::of);
         if (sharing.isPresent()) {
             JobRow job = sharing.get();
-            attachments.attach(jobId, job.jobId(), r.paperId());
+            attachments.persist(BenchmarkAttachment.of(jobId, job.jobId(), r.paperId()));
             if (JobRow.COMPLETED.equals(job.status())) {
-                publish(jobId, BenchmarkCompleted.COMPLETED, job.device(), job.results(), r.paperId(), job.failure(),
-                        job.deviceNote());
+                answers.publish(jobId, BenchmarkCompleted.COMPLETED, job.device(), job.results(), r.paperId(),
+                        job.failure(), job.deviceNote());
             }
             return;
         }
         String queue = plan.backend().kind();
-        jobs.lock(QUEUE_LOCK, queue);
+        queues.lock(QUEUE_LOCK, queue);
         String refusal = refusal(queue);
         if (refusal != null) {
-            jobs.insert(jobId, JobRow.REJECTED, queue, origin, r, plan.backend().device(), plan.deviceNote(), refusal,
-                    key);
+            jobs.persist(BenchmarkJob.create(jobId, JobRow.REJECTED, queue, origin, r, plan.backend().device(),
+                    plan.deviceNote(), refusal, key, true));
             count(JobRow.REJECTED, queue, 0);
-            publish(jobId, JobRow.REJECTED, plan.backend().device(), List.of(), r.paperId(), refusal,
+            answers.publish(jobId, JobRow.REJECTED, plan.backend().device(), List.of(), r.paperId(), refusal,
                     plan.deviceNote());
             return;
         }
@@ -126,10 +132,9 @@ public class JobService {
     }
 
     private void queue(String jobId, JobRequest r, String origin, Plan plan) {
-        if (jobs.insert(jobId, JobRow.QUEUED, plan.backend().kind(), origin, r, plan.backend().device(),
-                plan.deviceNote(), null, ConfigKey.of(plan, build.id()))) {
-            workers.wake(plan.backend().kind());
-        }
+        jobs.persist(BenchmarkJob.create(jobId, JobRow.QUEUED, plan.backend().kind(), origin, r,
+                plan.backend().device(), plan.deviceNote(), null, ConfigKey.of(plan, build.id()), false));
+        workers.wake(plan.backend().kind());
     }
 
     /** Why the device takes no job now, or null. Call with the queue's lock held. */
@@ -152,13 +157,14 @@ public class JobService {
     /** The job, or the job that answers a request attached to it. */
     @Transactional
     public Optional<JobRow> find(String jobId) {
-        Optional<JobRow> job = jobs.find(jobId);
-        return job.isPresent() ? job : attachments.find(jobId).flatMap(a -> jobs.find(a.answeredBy()));
+        Optional<BenchmarkJob> job = jobs.findByIdOptional(jobId);
+        return (job.isPresent() ? job : attachments.findByIdOptional(jobId)
+                .flatMap(a -> jobs.findByIdOptional(a.answeredBy))).map(JobRow::of);
     }
 
     @Transactional
     public List<JobRow> list(String status, int limit) {
-        return jobs.list(status, limit);
+        return jobs.list(status, limit).stream().map(JobRow::of).toList();
     }
 
     /**
@@ -167,23 +173,29 @@ public class JobService {
      */
     @Transactional
     public Optional<JobRow> cancel(String jobId, String by) {
-        Optional<JobRow> job = jobs.find(jobId);
-        if (job.isEmpty()) {
-            Optional<AttachmentRepository.Attachment> attached = attachments.find(jobId);
+        Optional<BenchmarkJob> found = jobs.findByIdOptional(jobId);
+        if (found.isEmpty()) {
+            Optional<BenchmarkAttachment> attached = attachments.findByIdOptional(jobId);
             if (attached.isPresent()) {
-                throw new NotCancellableException("job " + jobId + " is answered by job " + attached.get().answeredBy()
+                throw new NotCancellableException("job " + jobId + " is answered by job " + attached.get().answeredBy
                         + " (same configuration); cancel that job instead");
             }
             return Optional.empty();
         }
-        JobRow row = job.get();
-        jobs.lock(CONFIG_LOCK, lockName(row));
+        JobRow row = JobRow.of(found.get());
+        queues.lock(CONFIG_LOCK, lockName(row));
+        BenchmarkJob job = jobs.lockCurrent(jobId).orElseThrow();
+        if (!JobRow.QUEUED.equals(job.status)) {
+            throw new NotCancellableException("job " + jobId + " is " + job.status
+                    + "; only a QUEUED job can be cancelled");
+        }
         String reason = "cancelled by " + by + " while queued";
-        JobRow cancelled = jobs.cancelQueued(jobId, reason).orElseThrow(() -> new NotCancellableException(
-                "job " + jobId + " is " + jobs.find(jobId).map(JobRow::status).orElse(row.status())
-                        + "; only a QUEUED job can be cancelled"));
+        job.status = JobRow.CANCELLED;
+        job.failure = reason;
+        job.finishedAt = Instant.now();
+        JobRow cancelled = JobRow.of(job);
         count(JobRow.CANCELLED, row.queue(), 0);
-        publishAll(cancelled, JobRow.CANCELLED, row.device(), List.of(), reason, row.deviceNote());
+        answers.publishAll(cancelled, JobRow.CANCELLED, row.device(), List.of(), reason, row.deviceNote());
         return Optional.of(cancelled);
     }
 
@@ -213,25 +225,27 @@ public class JobService {
 
     @Transactional
     Optional<JobLease> claimInTransaction(String queue, String owner) {
-        return jobs.claim(queue, owner, config.lease().duration());
+        return queues.claim(queue, owner, config.lease().duration()).map(claim -> new JobLease(
+                JobRow.of(jobs.findById(claim.jobId())), owner, claim.leaseCount(), claim.attempt(), claim.reclaimed(),
+                claim.previousOwner()));
     }
 
     /** The heartbeat: false when another owner holds the job now, or it has ended. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean renew(JobLease lease) {
-        return jobs.renew(lease, config.lease().duration());
+        return queues.renew(lease.fence(), config.lease().duration());
     }
 
     /** Gives the job back to its queue on a graceful stop; false when another owner held the job by then. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean release(JobLease lease) {
-        return jobs.release(lease);
+        return queues.release(lease.fence());
     }
 
     /** Throws {@link LeaseLostException} when another owner holds the job now, or it has ended. */
     @Transactional
     public void progress(JobLease lease, int done, int total, String currentShape, List<Result> results) {
-        if (!jobs.progress(lease, total == 0 ? 100 : done * 100 / total, currentShape, results)) {
+        if (!queues.progress(lease.fence(), total == 0 ? 100 : done * 100 / total, currentShape, results)) {
             throw new LeaseLostException(lease);
         }
     }
@@ -244,24 +258,26 @@ public class JobService {
     public void complete(JobLease lease, Plan plan, List<Result> results, List<String> skipped) {
         JobRow job = lease.job();
         String failure = skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped);
-        jobs.lock(CONFIG_LOCK, lockName(job));
-        if (!jobs.finish(lease, JobRow.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote())) {
+        queues.lock(CONFIG_LOCK, lockName(job));
+        if (!queues.finish(lease.fence(), JobRow.COMPLETED, plan.backend().device(), results, failure,
+                plan.deviceNote())) {
             throw new LeaseLostException(lease);
         }
         count(JobRow.COMPLETED, plan.backend().kind(), results.size());
-        publishAll(job, BenchmarkCompleted.COMPLETED, plan.backend().device(), results, failure, plan.deviceNote());
+        answers.publishAll(job, BenchmarkCompleted.COMPLETED, plan.backend().device(), results, failure,
+                plan.deviceNote());
     }
 
     /** Like {@link #complete}: only while the lease holds. */
     @Transactional
     public void fail(JobLease lease, DeviceInfo device, List<Result> partial, String cause) {
         JobRow job = lease.job();
-        jobs.lock(CONFIG_LOCK, lockName(job));
-        if (!jobs.finish(lease, JobRow.FAILED, device, partial, cause, job.deviceNote())) {
+        queues.lock(CONFIG_LOCK, lockName(job));
+        if (!queues.finish(lease.fence(), JobRow.FAILED, device, partial, cause, job.deviceNote())) {
             throw new LeaseLostException(lease);
         }
         count(JobRow.FAILED, device == null ? "none" : device.kind(), partial.size());
-        publishAll(job, BenchmarkCompleted.FAILED, device, partial, cause, job.deviceNote());
+        answers.publishAll(job, BenchmarkCompleted.FAILED, device, partial, cause, job.deviceNote());
     }
 
     // the lock of the requests that attach to the job: publishing its answers must see every attachment
@@ -272,20 +288,5 @@ public class JobService {
     private void count(String status, String device, int rows) {
         metrics.counter("paperstream.kernel.jobs", "status", status, "device", device).increment();
         metrics.counter("paperstream.kernel.results", "device", device).increment(rows);
-    }
-
-    /** The job's own benchmark.completed, then one per request attached to it, under the requester's job id. */
-    private void publishAll(JobRow job, String status, DeviceInfo device, List<Result> results, String failure,
-            String deviceNote) {
-        publish(job.jobId(), status, device, results, job.paperId(), failure, deviceNote);
-        for (AttachmentRepository.Attachment a : attachments.answeredBy(job.jobId())) {
-            publish(a.jobId(), status, device, results, a.paperId(), failure, deviceNote);
-        }
-    }
-
-    private void publish(String jobId, String status, DeviceInfo device, List<Result> results, String paperId,
-            String failure, String deviceNote) {
-        outbox.add(paperId != null ? paperId : jobId, new BenchmarkCompleted(jobId, status, device, results, paperId,
-                failure, deviceNote, Instant.now()));
     }
 }

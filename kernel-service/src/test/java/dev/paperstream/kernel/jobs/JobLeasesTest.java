@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.paperstream.events.BenchmarkCompleted;
 import dev.paperstream.kernel.jobs.LeaseFixture.Row;
+import dev.paperstream.kernel.store.JobRepository;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.agroal.api.AgroalDataSource;

@@ -6,8 +6,11 @@ import dev.paperstream.events.BenchmarkCompleted;
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.kernel.bench.JobRequest;
+import dev.paperstream.kernel.store.BenchmarkJob;
+import dev.paperstream.kernel.store.JobRepository;
 import dev.paperstream.testkit.TestTopics;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,8 +54,8 @@ final class LeaseFixture {
 
     String queue(JobRequest request) {
         String jobId = UUID.randomUUID().toString();
-        jobs.insert(jobId, JobRow.QUEUED, queue, "rest", request.withDefaults(), devices.all().get(0).device(), null,
-                null, null);
+        QuarkusTransaction.requiringNew().run(() -> jobs.persist(BenchmarkJob.create(jobId, JobRow.QUEUED, queue, "rest",
+                request.withDefaults(), devices.all().get(0).device(), null, null, null, false)));
         return jobId;
     }
 
