@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
 import dev.paperstream.ingest.arxiv.ArxivRateLimiter;
 import dev.paperstream.ingest.fulltext.PdfFetchWorker;

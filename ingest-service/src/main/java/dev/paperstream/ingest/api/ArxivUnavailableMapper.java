@@ -1,5 +1,6 @@
-package dev.paperstream.ingest.arxiv;
+package dev.paperstream.ingest.api;
 
+import dev.paperstream.ingest.arxiv.ArxivUnavailableException;
 import dev.paperstream.support.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,13 +1,14 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
-import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.ArxivId;
+import dev.paperstream.events.PaperParsed;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.fulltext.FullTextConfig;
 import dev.paperstream.ingest.fulltext.FullTextService;
-import dev.paperstream.ingest.fulltext.ParsedPaperRepository;
 import dev.paperstream.ingest.pdf.PdfParserBusyException;
 import dev.paperstream.ingest.pdf.UnparseablePdfException;
+import dev.paperstream.ingest.store.PaperVersionRepository;
+import dev.paperstream.ingest.store.ParsedPaperRepository;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -32,11 +33,14 @@ import java.util.Locale;
 public class FullTextResource {
     private final FullTextService fullText;
     private final ParsedPaperRepository parsed;
+    private final PaperVersionRepository versions;
     private final FullTextConfig config;
 
-    public FullTextResource(FullTextService fullText, ParsedPaperRepository parsed, FullTextConfig config) {
+    public FullTextResource(FullTextService fullText, ParsedPaperRepository parsed, PaperVersionRepository versions,
+            FullTextConfig config) {
         this.fullText = fullText;
         this.parsed = parsed;
+        this.versions = versions;
         this.config = config;
     }
 
@@ -67,7 +71,7 @@ public class FullTextResource {
     @GET
     public PaperParsed get(@PathParam("id") String id) {
         ArxivId paper = parseId(id);
-        return parsed.find(paper.id(), paper.version())
+        return parsed.parsed(paper.id(), paper.version())
                 .orElseThrow(() -> ProblemException.notFound("no parsed full text for " + id));
     }
 
@@ -76,7 +80,7 @@ public class FullTextResource {
         if (paper.version() > 0) {
             return paper;
         }
-        int latest = parsed.latestKnownVersion(paper.id()).orElseThrow(() -> ProblemException.notFound(
+        int latest = versions.latestVersion(paper.id()).orElseThrow(() -> ProblemException.notFound(
                 "paper " + paper.id() + " is unknown; import it first or give the version (" + paper.id() + "v1)"));
         return new ArxivId(paper.id(), latest);
     }

@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.oai.OaiHarvestBusyException;

@@ -1,8 +1,8 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
-import dev.paperstream.ingest.subscription.Subscription;
+import dev.paperstream.ingest.store.Subscription;
+import dev.paperstream.ingest.store.SubscriptionRepository;
 import dev.paperstream.ingest.subscription.SubscriptionPoller;
-import dev.paperstream.ingest.subscription.SubscriptionRepository;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,14 +42,15 @@ public class SubscriptionResource {
     }
 
     @GET
-    public List<Subscription> list() {
-        return subscriptions.all();
+    public List<SubscriptionView> list() {
+        return subscriptions.all().stream().map(SubscriptionView::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    public Subscription get(@PathParam("id") long id) {
-        return subscriptions.find(id).orElseThrow(() -> ProblemException.notFound("no subscription " + id));
+    public SubscriptionView get(@PathParam("id") long id) {
+        return subscriptions.find(id).map(SubscriptionView::of)
+                .orElseThrow(() -> ProblemException.notFound("no subscription " + id));
     }
 
     @POST
@@ -61,7 +62,7 @@ public class SubscriptionResource {
             throw ProblemException.badRequest("'" + value + "' is not an arXiv category such as cs.LG or hep-th");
         }
         Subscription s = subscriptions.add(body.team().trim(), body.kind(), value);
-        return Response.created(URI.create("/api/subscriptions/" + s.id())).entity(s).build();
+        return Response.created(URI.create("/api/subscriptions/" + s.id)).entity(SubscriptionView.of(s)).build();
     }
 
     @DELETE

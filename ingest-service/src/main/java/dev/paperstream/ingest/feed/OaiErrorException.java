@@ -1,6 +1,4 @@
-package dev.paperstream.ingest.oai;
-
-import dev.paperstream.ingest.feed.UnreadableDocumentException;
+package dev.paperstream.ingest.feed;
 
 /** An OAI-PMH error response (badResumptionToken, badArgument, cannotDisseminateFormat, ...). */
 public class OaiErrorException extends UnreadableDocumentException {

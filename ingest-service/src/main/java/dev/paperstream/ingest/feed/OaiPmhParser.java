@@ -1,14 +1,7 @@
-package dev.paperstream.ingest.oai;
+package dev.paperstream.ingest.feed;
 
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperSource;
-import dev.paperstream.ingest.feed.FeedPage;
-import dev.paperstream.ingest.feed.PaperDraft;
-import dev.paperstream.ingest.feed.Rejection;
-import dev.paperstream.ingest.feed.SafeXml;
-import dev.paperstream.ingest.feed.UnnumberedVersion;
-import dev.paperstream.ingest.feed.UnreadableDocumentException;
-import dev.paperstream.ingest.feed.Whitespace;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

@@ -1,8 +1,10 @@
-package dev.paperstream.ingest.fulltext;
+package dev.paperstream.ingest.messaging;
 
 import dev.paperstream.events.CloudEventHeaders;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.Topics;
+import dev.paperstream.ingest.fulltext.PdfDeadLetters;
+import dev.paperstream.ingest.fulltext.PdfFetchQueue;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +20,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * queue. Waits for the broker's acknowledgement, so that the row is removed only once the record is safe.
  */
 @ApplicationScoped
-public class PdfDeadLetters {
+public class PdfDeadLetterProducer implements PdfDeadLetters {
     private final MutinyEmitter<String> emitter;
 
-    public PdfDeadLetters(@Channel("paper-scored-parked-dead-letters") MutinyEmitter<String> emitter) {
+    public PdfDeadLetterProducer(@Channel("paper-scored-parked-dead-letters") MutinyEmitter<String> emitter) {
         this.emitter = emitter;
     }
 
+    @Override
     public void send(PdfFetchQueue.Parked p, String reason) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "dead-letter-reason", reason);

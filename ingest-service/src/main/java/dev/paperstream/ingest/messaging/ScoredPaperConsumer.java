@@ -1,17 +1,22 @@
-package dev.paperstream.ingest.fulltext;
+package dev.paperstream.ingest.messaging;
 
 import dev.paperstream.events.ArxivId;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
+import dev.paperstream.ingest.fulltext.FullTextConfig;
+import dev.paperstream.ingest.fulltext.PdfDeadLetters;
+import dev.paperstream.ingest.fulltext.PdfFetchQueue;
+import dev.paperstream.ingest.fulltext.PdfFetchWorker;
+import dev.paperstream.ingest.store.ParsedPaperRepository;
 import dev.paperstream.support.messaging.IncomingEvent;
-import dev.paperstream.support.messaging.RecordConsumer;
 import dev.paperstream.support.messaging.ProcessedEvents;
+import dev.paperstream.support.messaging.RecordConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -62,7 +67,7 @@ public class ScoredPaperConsumer {
                     + " got '" + scored.id() + "' v" + scored.version());
         }
         if (!scored.priority().isAtLeast(config.parseFrom()) || !processed.firstDelivery(CONSUMER, event.id())
-                || parsed.find(scored.id(), scored.version()).isPresent()) {
+                || parsed.parsed(scored.id(), scored.version()).isPresent()) {
             return;
         }
         queue.park(scored.id(), scored.version(), scored.priority(), event.id(), record.value())

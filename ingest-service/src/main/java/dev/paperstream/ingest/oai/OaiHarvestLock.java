@@ -8,26 +8,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Table {@code oai_harvest}: the stored checkpoint of each harvest, so that a restart resumes. */
+/**
+ * Holds an OAI-PMH harvest for one caller across all instances: a PostgreSQL session advisory lock, so
+ * that no two instances harvest the same list at once (two would send the same resumption token twice).
+ * It goes with the session if the instance dies. Hand-written: the lock lives on one connection for the
+ * whole harvest, outside any transaction.
+ */
 @ApplicationScoped
-public class OaiCheckpoints {
-    private final AgroalDataSource dataSource;
-
-    public OaiCheckpoints(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public record Checkpoint(String nextFrom, String resumptionToken, long harvested) {
-    }
-
+public class OaiHarvestLock {
     // the advisory-lock class of OAI harvests (first key of the two-key form); the second is the name's hash
     private static final int LOCK_CLASS = 0x4f414931;
 
-    /**
-     * Holds the harvest {@code name} for this caller until {@link Lease#close}: a PostgreSQL session
-     * advisory lock, so that no two instances harvest the same list at once (two would send the same
-     * resumption token twice); it goes with the session if the instance dies. Empty when it is held elsewhere.
-     */
+    private final AgroalDataSource dataSource;
+
+    public OaiHarvestLock(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Holds the harvest {@code name} until {@link Lease#close}; empty when it is held elsewhere. */
     public Optional<Lease> tryLock(String name) {
         Connection c = null;
         try {
@@ -81,40 +79,6 @@ public class OaiCheckpoints {
             } catch (SQLException ignored) {
                 // nothing left to release
             }
-        }
-    }
-
-    public Checkpoint load(String name) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT next_from, resumption_token, harvested FROM oai_harvest WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Checkpoint(rs.getString(1), rs.getString(2), rs.getLong(3))
-                        : new Checkpoint(null, null, 0);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the OAI checkpoint: " + e.getMessage(), e);
-        }
-    }
-
-    public void save(String name, String set, String prefix, Checkpoint checkpoint) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO oai_harvest (name, set_spec, metadata_prefix, next_from, resumption_token, harvested)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE SET next_from = EXCLUDED.next_from,
-                            resumption_token = EXCLUDED.resumption_token, harvested = EXCLUDED.harvested,
-                            updated_at = now()""")) {
-            ps.setString(1, name);
-            ps.setString(2, set);
-            ps.setString(3, prefix);
-            ps.setString(4, checkpoint.nextFrom());
-            ps.setString(5, checkpoint.resumptionToken());
-            ps.setLong(6, checkpoint.harvested());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the OAI checkpoint: " + e.getMessage(), e);
         }
     }
 }

@@ -1,157 +1,81 @@
-package dev.paperstream.ingest.subscription;
+package dev.paperstream.ingest.store;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** Table {@code subscription}. */
+/** Tables {@code subscription} and {@code subscription_defaults}. */
 @ApplicationScoped
-public class SubscriptionRepository {
-    private static final String COLUMNS =
-            "id, team, kind, value, created_at, last_polled_at, last_accepted, last_error";
+public class SubscriptionRepository implements PanacheRepository<Subscription> {
 
-    private final AgroalDataSource dataSource;
-
-    public SubscriptionRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
+    @Transactional
     public List<Subscription> all() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscription ORDER BY id");
-                ResultSet rs = ps.executeQuery()) {
-            List<Subscription> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(read(rs));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read subscriptions: " + e.getMessage(), e);
-        }
+        return listAll(Sort.by("id"));
     }
 
+    @Transactional
     public Optional<Subscription> find(long id) {
-        return all().stream().filter(s -> s.id() == id).findFirst();
-    }
-
-    /** Adds it, or returns the existing one for the same team, kind and value. */
-    public Subscription add(String team, Subscription.Kind kind, String value) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO subscription (team, kind, value) VALUES (?, ?, ?)
-                        ON CONFLICT (team, kind, value) DO UPDATE SET team = EXCLUDED.team
-                        RETURNING """ + " " + COLUMNS)) {
-            ps.setString(1, team);
-            ps.setString(2, kind.name());
-            ps.setString(3, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot add subscription: " + e.getMessage(), e);
-        }
+        return findByIdOptional(id);
     }
 
     /**
-     * Gives a fresh install its default subscriptions: only the first time any instance asks, and only
-     * when nothing is followed yet. Returns whether it added them.
+     * Adds it, or returns the existing one for the same team, kind and value. The insert skips a row that
+     * is already there, so that two instances starting with the same configuration (or two editors adding
+     * the same source) both succeed.
      */
+    @Transactional
+    public Subscription add(String team, Subscription.Kind kind, String value) {
+        getEntityManager().createQuery("""
+                insert into Subscription (team, kind, value) values (:team, :kind, :value)
+                on conflict (team, kind, value) do nothing""")
+                .setParameter("team", team).setParameter("kind", kind).setParameter("value", value)
+                .executeUpdate();
+        return find("team = ?1 and kind = ?2 and value = ?3", team, kind, value).singleResult();
+    }
+
+    /**
+     * Gives a fresh install its default subscriptions: only the first time any instance asks (the row in
+     * {@code subscription_defaults} is the claim; a second instance waits for the first's commit and finds
+     * it), and only when nothing is followed yet. Returns whether it added them.
+     */
+    @Transactional
     public boolean applyDefaultsOnce(String team, List<String> categories, List<String> queries) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean added = false;
-                if (firstTime(c, team) && isEmpty(c)) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO subscription (team, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                        addBatch(ps, team, Subscription.Kind.category, categories);
-                        addBatch(ps, team, Subscription.Kind.query, queries);
-                        ps.executeBatch();
-                    }
-                    added = true;
-                }
-                c.commit();
-                return added;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot apply the default subscriptions: " + e.getMessage(), e);
+        boolean firstTime = getEntityManager().createQuery("""
+                insert into SubscriptionDefaults (team) values (:team)
+                on conflict (team) do nothing""")
+                .setParameter("team", team).executeUpdate() == 1;
+        if (!firstTime || count() > 0) {
+            return false;
+        }
+        addAll(team, Subscription.Kind.category, categories);
+        addAll(team, Subscription.Kind.query, queries);
+        return true;
+    }
+
+    private void addAll(String team, Subscription.Kind kind, List<String> values) {
+        for (String value : new LinkedHashSet<>(values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList())) {
+            Subscription s = new Subscription();
+            s.team = team;
+            s.kind = kind;
+            s.value = value;
+            persist(s);
         }
     }
 
-    private static boolean firstTime(Connection c, String team) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO subscription_defaults (team) VALUES (?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, team);
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    private static boolean isEmpty(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM subscription)");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
-
-    private static void addBatch(PreparedStatement ps, String team, Subscription.Kind kind, List<String> values)
-            throws SQLException {
-        for (String value : values) {
-            if (!value.isBlank()) {
-                ps.setString(1, team);
-                ps.setString(2, kind.name());
-                ps.setString(3, value.trim());
-                ps.addBatch();
-            }
-        }
-    }
-
+    @Transactional
     public boolean delete(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM subscription WHERE id = ?")) {
-            ps.setLong(1, id);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete subscription: " + e.getMessage(), e);
-        }
+        return deleteById(id);
     }
 
     /** Records a poll's outcome on every subscription of that kind and value, whatever the team. */
+    @Transactional
     public void recordPoll(Subscription.Kind kind, String value, Integer accepted, String error) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        UPDATE subscription SET last_polled_at = now(), last_accepted = ?, last_error = ?
-                        WHERE kind = ? AND value = ?""")) {
-            if (accepted == null) {
-                ps.setNull(1, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(1, accepted);
-            }
-            ps.setString(2, error);
-            ps.setString(3, kind.name());
-            ps.setString(4, value);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record poll: " + e.getMessage(), e);
-        }
-    }
-
-    private static Subscription read(ResultSet rs) throws SQLException {
-        Timestamp polled = rs.getTimestamp(6);
-        int accepted = rs.getInt(7);
-        return new Subscription(rs.getLong(1), rs.getString(2), Subscription.Kind.valueOf(rs.getString(3)),
-                rs.getString(4), rs.getTimestamp(5).toInstant(), polled == null ? null : polled.toInstant(),
-                rs.wasNull() ? null : accepted, rs.getString(8));
+        update("lastPolledAt = ?1, lastAccepted = ?2, lastError = ?3 where kind = ?4 and value = ?5",
+                Instant.now(), accepted, error, kind, value);
     }
 }

@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;

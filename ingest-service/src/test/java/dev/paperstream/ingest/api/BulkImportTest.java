@@ -1,6 +1,6 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
-import static dev.paperstream.ingest.web.ImportResourceTest.editor;
+import static dev.paperstream.ingest.api.ImportResourceTest.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -1,8 +1,7 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,12 +11,11 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.paperstream.events.CloudEventHeaders;
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperParsed;
-import dev.paperstream.events.Topics;
 import dev.paperstream.ingest.arxiv.FakeArxiv;
+import dev.paperstream.ingest.messaging.ParsedTopic;
 import dev.paperstream.ingest.pdf.HostilePdfs;
 import dev.paperstream.ingest.pdf.TestPdfs;
 import dev.paperstream.testkit.KafkaBrokerResource;
-import dev.paperstream.testkit.TestTopics;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,11 +23,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +73,7 @@ class FullTextResourceTest {
                 .body("version", equalTo(2)).body("algorithms.label", contains("Algorithm 1"))
                 .body("codeLinks", contains("https://github.com/paperstream-fixtures/tiled-attention"));
 
-        ConsumerRecord<String, String> record = awaitParsed("2511.00401");
+        ConsumerRecord<String, String> record = ParsedTopic.awaitRecord("2511.00401");
         assertThat(new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("paperstream.paper.parsed.v1");
         PaperParsed parsed = EventJson.read(record.value(), PaperParsed.class);
@@ -97,7 +91,7 @@ class FullTextResourceTest {
                 .when().post("/api/papers/2511.00410/fulltext")
                 .then().statusCode(200).body("version", equalTo(2)).body("parser", startsWith("embedded pdfbox"))
                 .body("sections.heading", hasItem("1 Introduction")).body("referenceCount", equalTo(2));
-        awaitParsed("2511.00410");
+        ParsedTopic.awaitRecord("2511.00410");
     }
 
     @Test
@@ -138,16 +132,5 @@ class FullTextResourceTest {
         editor().contentType("application/pdf").body(TestPdfs.paper())
                 .when().post("/api/papers/2511.00402v1/fulltext")
                 .then().statusCode(200).body("sections.heading", hasItem("1 Introduction"));
-    }
-
-    static ConsumerRecord<String, String> awaitParsed(String key) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = TestTopics.consumer(Topics.PAPER_PARSED)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> key.equals(r.key()));
-            });
-        }
-        return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     }
 }

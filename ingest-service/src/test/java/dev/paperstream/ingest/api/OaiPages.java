@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.paperstream.ingest.arxiv.FakeArxiv;
-import dev.paperstream.ingest.subscription.SubscriptionRepository;
+import dev.paperstream.ingest.store.SubscriptionRepository;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

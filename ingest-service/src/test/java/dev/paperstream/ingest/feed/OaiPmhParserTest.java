@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.oai;
+package dev.paperstream.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperSource;
-import dev.paperstream.ingest.feed.Rejection;
-import dev.paperstream.ingest.feed.SafeXml;
-import dev.paperstream.ingest.feed.UnnumberedVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import javax.xml.stream.XMLStreamReader;

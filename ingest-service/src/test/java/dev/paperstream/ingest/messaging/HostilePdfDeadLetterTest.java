@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +57,7 @@ class HostilePdfDeadLetterTest {
             });
             ScoredPaperConsumerTest.publishScored("2511.00461", 1, Priority.HIGH);
 
-            assertThat(EventJson.read(FullTextResourceTest.awaitParsed("2511.00461").value(), PaperParsed.class)
+            assertThat(EventJson.read(ParsedTopic.awaitRecord("2511.00461").value(), PaperParsed.class)
                     .sections()).extracting(PaperParsed.Section::heading).contains("1 Introduction");
             // the worker polls every second: a retry would have downloaded and dead-lettered the bomb again by now
             for (int i = 0; i < 4; i++) {

@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.web;
+package dev.paperstream.ingest.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +14,9 @@ import dev.paperstream.ingest.pdf.TestPdfs;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import dev.paperstream.testkit.TestTopics;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -58,7 +58,7 @@ class ScoredPaperConsumerTest {
         publishScored("2511.00440", 1, Priority.LOW);
         publishScored("2511.00440", 2, Priority.HIGH);
 
-        PaperParsed parsed = EventJson.read(FullTextResourceTest.awaitParsed("2511.00440").value(), PaperParsed.class);
+        PaperParsed parsed = EventJson.read(ParsedTopic.awaitRecord("2511.00440").value(), PaperParsed.class);
 
         assertThat(parsed.version()).isEqualTo(2);
         assertThat(parsed.parser()).startsWith("embedded pdfbox");
@@ -100,9 +100,9 @@ class ScoredPaperConsumerTest {
             given().header("Authorization", "Bearer test-admin-token").when().delete("/api/arxiv/block")
                     .then().statusCode(204);
 
-            assertThat(EventJson.read(FullTextResourceTest.awaitParsed("2511.00450").value(), PaperParsed.class)
+            assertThat(EventJson.read(ParsedTopic.awaitRecord("2511.00450").value(), PaperParsed.class)
                     .version()).isEqualTo(1);
-            assertThat(EventJson.read(FullTextResourceTest.awaitParsed("2511.00451").value(), PaperParsed.class)
+            assertThat(EventJson.read(ParsedTopic.awaitRecord("2511.00451").value(), PaperParsed.class)
                     .version()).isEqualTo(1);
             assertThat(parked("2511.00450", "2511.00451")).isZero();
             TestTopics.poll(deadLetters).forEach(r -> deadKeys.add(r.key()));
