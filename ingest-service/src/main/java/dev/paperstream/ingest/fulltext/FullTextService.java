@@ -6,6 +6,7 @@ import dev.paperstream.ingest.grobid.GrobidConfig;
 import dev.paperstream.ingest.grobid.TeiParser;
 import dev.paperstream.ingest.pdf.EmbeddedPdfParser;
 import dev.paperstream.ingest.pdf.PdfLimits;
+import dev.paperstream.ingest.store.ParsedPaperRepository;
 import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

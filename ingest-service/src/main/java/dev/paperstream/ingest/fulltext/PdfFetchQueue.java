@@ -2,6 +2,7 @@ package dev.paperstream.ingest.fulltext;
 
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.Priority;
+import dev.paperstream.ingest.store.ParsedPaperRepository;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -172,7 +173,7 @@ public class PdfFetchQueue {
     }
 
     public boolean alreadyParsed(Parked p) {
-        return parsed.find(p.id(), p.version()).isPresent();
+        return parsed.parsed(p.id(), p.version()).isPresent();
     }
 
     public long size() {

@@ -2,10 +2,10 @@ package dev.paperstream.ingest.imports;
 
 import dev.paperstream.ingest.feed.AtomFeedParser;
 import dev.paperstream.ingest.feed.FeedPage;
+import dev.paperstream.ingest.feed.OaiPmhParser;
 import dev.paperstream.ingest.feed.RssFeedParser;
 import dev.paperstream.ingest.feed.SafeXml;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
-import dev.paperstream.ingest.oai.OaiPmhParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLStreamReader;

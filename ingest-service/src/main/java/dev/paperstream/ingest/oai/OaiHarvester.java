@@ -4,10 +4,14 @@ import dev.paperstream.ingest.arxiv.ArxivClient;
 import dev.paperstream.ingest.arxiv.ArxivConfig;
 import dev.paperstream.ingest.arxiv.ArxivResponse;
 import dev.paperstream.ingest.feed.FeedPage;
+import dev.paperstream.ingest.feed.OaiErrorException;
+import dev.paperstream.ingest.feed.OaiPmhParser;
 import dev.paperstream.ingest.feed.SafeXml;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.imports.ImportResult;
 import dev.paperstream.ingest.imports.PaperImporter;
+import dev.paperstream.ingest.store.OaiHarvestRepository.Checkpoint;
+import dev.paperstream.ingest.store.OaiHarvestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -25,12 +29,15 @@ import javax.xml.stream.XMLStreamReader;
 public class OaiHarvester {
     private final ArxivClient client;
     private final ArxivConfig arxiv;
-    private final OaiCheckpoints checkpoints;
+    private final OaiHarvestLock locks;
+    private final OaiHarvestRepository checkpoints;
     private final PaperImporter importer;
 
-    public OaiHarvester(ArxivClient client, ArxivConfig arxiv, OaiCheckpoints checkpoints, PaperImporter importer) {
+    public OaiHarvester(ArxivClient client, ArxivConfig arxiv, OaiHarvestLock locks, OaiHarvestRepository checkpoints,
+            PaperImporter importer) {
         this.client = client;
         this.arxiv = arxiv;
+        this.locks = locks;
         this.checkpoints = checkpoints;
         this.importer = importer;
     }
@@ -46,7 +53,7 @@ public class OaiHarvester {
      */
     public Harvest harvest(String set, String metadataPrefix, int maxPages) {
         String name = (set == null ? "" : set) + ":" + metadataPrefix;
-        try (OaiCheckpoints.Lease held = checkpoints.tryLock(name)
+        try (OaiHarvestLock.Lease held = locks.tryLock(name)
                 .orElseThrow(() -> new OaiHarvestBusyException(name))) {
             return harvestHeld(name, set, metadataPrefix, maxPages);
         }
@@ -54,7 +61,7 @@ public class OaiHarvester {
 
     private Harvest harvestHeld(String name, String set, String metadataPrefix, int maxPages) {
         // read only now that the lock is held: the previous holder's last page is in it
-        OaiCheckpoints.Checkpoint cp = checkpoints.load(name);
+        Checkpoint cp = checkpoints.checkpoint(name);
         int pages = 0;
         int accepted = 0;
         int duplicates = 0;
@@ -73,7 +80,7 @@ public class OaiHarvester {
                     throw e;
                 }
                 restarted = true;
-                cp = new OaiCheckpoints.Checkpoint(cp.nextFrom(), null, cp.harvested());
+                cp = new Checkpoint(cp.nextFrom(), null, cp.harvested());
                 checkpoints.save(name, set, metadataPrefix, cp);
                 continue;
             }
@@ -86,7 +93,7 @@ public class OaiHarvester {
             boolean more = !page.resumptionToken().isEmpty();
             String nextFrom = more ? cp.nextFrom()
                     : page.responseDate() == null ? cp.nextFrom() : page.responseDate().substring(0, 10);
-            cp = new OaiCheckpoints.Checkpoint(nextFrom, more ? page.resumptionToken() : null,
+            cp = new Checkpoint(nextFrom, more ? page.resumptionToken() : null,
                     cp.harvested() + records.itemCount());
             checkpoints.save(name, set, metadataPrefix, cp);
             if (!more) {

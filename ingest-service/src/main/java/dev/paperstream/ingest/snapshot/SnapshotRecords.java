@@ -22,7 +22,7 @@ import java.util.StringTokenizer;
  * its latest version.
  */
 public final class SnapshotRecords {
-    // bound to a record rather than read as a tree: the tree's maps were a fifth of a bulk import's time
+    // bound to a record rather than read as a tree: building the tree's maps costs a fifth of a bulk import's time
     private static final ObjectReader LINE = new ObjectMapper().readerFor(Line.class);
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 

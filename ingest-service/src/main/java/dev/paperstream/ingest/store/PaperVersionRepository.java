@@ -2,24 +2,30 @@ package dev.paperstream.ingest.store;
 
 import dev.paperstream.events.PaperDiscovered;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
-/** The versions of papers ingest has seen (table {@code paper_version}). */
+/**
+ * The versions of papers ingest has seen (table {@code paper_version}). The import path writes and reads
+ * whole batches (up to 5000 versions) in one statement each, through JDBC: see the module README.
+ */
 @ApplicationScoped
-public class PaperVersionRepository {
+public class PaperVersionRepository implements PanacheRepositoryBase<PaperVersion, VersionKey> {
     private final AgroalDataSource dataSource;
 
     public PaperVersionRepository(AgroalDataSource dataSource) {
@@ -106,5 +112,12 @@ public class PaperVersionRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read paper versions: " + e.getMessage(), e);
         }
+    }
+
+    /** The highest version of the paper that ingest has seen. */
+    @Transactional
+    public OptionalInt latestVersion(String arxivId) {
+        return find("arxivId", Sort.descending("version"), arxivId).firstResultOptional()
+                .map(p -> OptionalInt.of(p.version)).orElse(OptionalInt.empty());
     }
 }

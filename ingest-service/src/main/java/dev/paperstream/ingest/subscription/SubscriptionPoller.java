@@ -11,6 +11,8 @@ import dev.paperstream.ingest.feed.SafeXml;
 import dev.paperstream.ingest.feed.UnreadableDocumentException;
 import dev.paperstream.ingest.imports.ImportResult;
 import dev.paperstream.ingest.imports.PaperImporter;
+import dev.paperstream.ingest.store.Subscription;
+import dev.paperstream.ingest.store.SubscriptionRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +93,7 @@ public class SubscriptionPoller {
         TreeSet<String> categories = new TreeSet<>();
         TreeSet<String> queries = new TreeSet<>();
         for (Subscription s : all) {
-            (s.kind() == Subscription.Kind.category ? categories : queries).add(s.value());
+            (s.kind == Subscription.Kind.category ? categories : queries).add(s.value);
         }
         List<Outcome> outcomes = new ArrayList<>();
         if (!categories.isEmpty()) {

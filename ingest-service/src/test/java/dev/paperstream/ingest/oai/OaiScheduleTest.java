@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperstream.ingest.arxiv.ArxivContact;
 import dev.paperstream.ingest.arxiv.FakeArxiv;
 import dev.paperstream.ingest.arxiv.LogCapture;
+import dev.paperstream.ingest.store.OaiHarvestRepository;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.agroal.api.AgroalDataSource;
@@ -38,7 +39,9 @@ class OaiScheduleTest {
     @Inject
     OaiSchedule schedule;
     @Inject
-    OaiCheckpoints checkpoints;
+    OaiHarvestRepository checkpoints;
+    @Inject
+    OaiHarvestLock locks;
     @Inject
     AgroalDataSource dataSource;
 
@@ -78,7 +81,7 @@ class OaiScheduleTest {
                 "verb=ListRecords&metadataPrefix=arXivRaw&set=math&from=2025-11-22");
         assertThat(second.get(0).harvest().resumptionToken()).isEmpty();
         assertThat(second.get(0).harvest().nextFrom()).isEqualTo("2025-11-20");
-        assertThat(checkpoints.load("cs:arXivRaw").nextFrom()).isEqualTo("2025-11-20");
+        assertThat(checkpoints.checkpoint("cs:arXivRaw").nextFrom()).isEqualTo("2025-11-20");
     }
 
     @Test
@@ -95,7 +98,7 @@ class OaiScheduleTest {
 
     @Test
     void a503IsWaitedOutAndAnExpiredTokenRestartsFromTheCheckpointDate() {
-        checkpoints.save("cs:arXivRaw", "cs", "arXivRaw", new OaiCheckpoints.Checkpoint("2025-11-01", "expired|5", 10));
+        checkpoints.save("cs:arXivRaw", "cs", "arXivRaw", new OaiHarvestRepository.Checkpoint("2025-11-01", "expired|5", 10));
         FakeArxiv.script("/oai", FakeArxiv.Reply.status(503, Map.of("Retry-After", "5")),
                 page("bad-resumption-token.xml"), page("arxiv-format-page.xml"), page("no-records-match.xml"));
 
@@ -115,8 +118,8 @@ class OaiScheduleTest {
     void aSetThatAnotherInstanceIsHarvestingIsSkippedAndTheManualHarvestIsAConflict() {
         FakeArxiv.script("/oai", page("no-records-match.xml"));
         // what another instance holds while it harvests cs
-        try (OaiCheckpoints.Lease other = checkpoints.tryLock("cs:arXivRaw").orElseThrow()) {
-            assertThat(checkpoints.tryLock("cs:arXivRaw")).isEmpty();
+        try (OaiHarvestLock.Lease other = locks.tryLock("cs:arXivRaw").orElseThrow()) {
+            assertThat(locks.tryLock("cs:arXivRaw")).isEmpty();
 
             List<OaiSchedule.Outcome> outcomes = schedule.harvestConfiguredSets();
 
