@@ -1,11 +1,15 @@
 package dev.paperstream.notes.api;
 
+import dev.paperstream.events.PaperParsed;
 import dev.paperstream.notes.notes.Checklist;
+import dev.paperstream.notes.notes.ImplementationSpec;
+import dev.paperstream.notes.notes.ImplementationSpecs;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.notes.NoteRepository;
 import dev.paperstream.notes.notes.NotesReader;
 import dev.paperstream.notes.notes.NotesView;
 import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.parsed.ParsedRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,9 +23,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** Reading notes of a paper and their Markdown checklist. */
+/** Reading notes of a paper and their implementation specs, as JSON and as the Markdown checklist. */
 @Path("/api/papers")
 public class NotesResource {
     static final int MAX_FIELD_CHARS = 20_000;
@@ -29,12 +34,15 @@ public class NotesResource {
     private final PaperRepository papers;
     private final NoteRepository notes;
     private final NotesReader reader;
+    private final ParsedRepository parsed;
     private final SecurityIdentity identity;
 
-    public NotesResource(PaperRepository papers, NoteRepository notes, NotesReader reader, SecurityIdentity identity) {
+    public NotesResource(PaperRepository papers, NoteRepository notes, NotesReader reader, ParsedRepository parsed,
+            SecurityIdentity identity) {
         this.papers = papers;
         this.notes = notes;
         this.reader = reader;
+        this.parsed = parsed;
         this.identity = identity;
     }
 
@@ -63,7 +71,17 @@ public class NotesResource {
     @Path(PapersResource.ID + "/checklist.md")
     @Produces("text/markdown;charset=UTF-8")
     public String checklist(@PathParam("id") String id) {
-        return Checklist.markdown(requirePaper(id), reader.view(id));
+        return Checklist.markdown(specs(id));
+    }
+
+    /** One spec per algorithm block of the parsed full text; one named after the paper when it has none. */
+    @GET
+    @Path(PapersResource.ID + "/specs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ImplementationSpec> specs(@PathParam("id") String id) {
+        StoredPaper paper = requirePaper(id);
+        List<PaperParsed.AlgorithmBlock> blocks = parsed.find(id).map(PaperParsed::algorithms).orElse(List.of());
+        return ImplementationSpecs.of(paper.title(), reader.view(id), blocks);
     }
 
     StoredPaper requirePaper(String id) {

@@ -1,55 +1,68 @@
 package dev.paperstream.notes.notes;
 
-import dev.paperstream.notes.papers.StoredPaper;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The implementation spec and actionable insights as a Markdown checklist. Markdown passes raw HTML through, so
- * every piece of paper or note text has {@code & < >} entity-escaped: a title with {@code <script>} stays text in
- * whatever renders the file.
+ * Implementation specs as the seed's Markdown checklist, one per algorithm, separated by {@code ---}. Markdown
+ * passes raw HTML through, so every piece of paper or note text outside the code block has {@code & < >}
+ * entity-escaped: a title with {@code <script>} stays text in whatever renders the file. The algorithm's text sits
+ * in a fenced code block, which renders as text already (escaping it would show {@code &lt;} for every
+ * {@code i < N}); its fence is longer than any backtick run inside so the text cannot close it.
  */
 public final class Checklist {
-    private static final List<NoteField> SPEC = NoteField.inSection("spec");
+    static final String SEPARATOR = "\n---\n\n";
+    private static final String NONE = "_none recorded yet_\n";
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private Checklist() {
     }
 
-    public static String markdown(StoredPaper paper, NotesView notes) {
+    public static String markdown(List<ImplementationSpec> specs) {
+        return specs.stream().map(Checklist::markdown).collect(Collectors.joining(SEPARATOR));
+    }
+
+    static String markdown(ImplementationSpec spec) {
         StringBuilder md = new StringBuilder();
-        md.append("# Implementation checklist: ").append(inline(paper.title())).append("\n\n");
-        md.append("arXiv [").append(paper.id()).append("v").append(paper.version()).append("](")
-                .append(linkTarget(paper.links().abs())).append(")");
-        String code = notes.text(NoteField.CODE_REPOSITORY);
-        if (!code.isBlank()) {
-            md.append(" · code: ").append(inline(NotesView.lines(new NoteValue(code, false, null, null)).get(0)));
+        md.append("# Implementation Checklist: ").append(inline(spec.name())).append("\n\n");
+        md.append("## Core Algorithm\n\n");
+        String fence = fence(spec.coreAlgorithm());
+        md.append(fence).append("\n");
+        if (!spec.coreAlgorithm().isBlank()) {
+            md.append(spec.coreAlgorithm().strip()).append("\n");
         }
-        md.append("\n\n## Implementation spec\n\n");
-        for (NoteField f : SPEC) {
-            md.append("- [ ] **").append(f.label()).append("**");
-            if (notes.prefilled(f)) {
-                md.append(" _(pre-filled, unconfirmed)_");
-            }
-            String text = notes.text(f);
-            md.append(text.isBlank() ? ": _to do_\n" : ":\n" + indent(text) + "\n");
+        md.append(fence).append("\n\n");
+        md.append("## Hyperparameters (from paper)\n\n");
+        if (spec.hyperparameters().isEmpty()) {
+            md.append(NONE);
         }
-        md.append("\n## Actionable insights\n\n### Algorithms\n\n");
-        items(md, notes.actionableInsights().get("algorithms"));
-        md.append("\n### Implementation gotchas\n\n");
-        items(md, notes.actionableInsights().get("gotchas"));
-        md.append("\n### Claims to verify\n\n");
-        items(md, notes.numericClaims().stream().map(c -> c.phrase() + " (" + c.kind().toLowerCase() + ")").toList());
+        for (Map.Entry<String, String> e : spec.hyperparameters().entrySet()) {
+            md.append("- ").append(inline(e.getKey())).append(": ").append(inline(e.getValue())).append("\n");
+        }
+        items(md, "Data Requirements", "- [ ] ", spec.dataRequirements());
+        items(md, "Computational Requirements", "- [ ] ", spec.computeRequirements());
+        items(md, "Watch Out For", "- ⚠️ ", spec.watchOutFor());
         return md.toString();
     }
 
-    private static void items(StringBuilder md, List<String> lines) {
+    private static void items(StringBuilder md, String heading, String marker, List<String> lines) {
+        md.append("\n## ").append(heading).append("\n\n");
         if (lines.isEmpty()) {
-            md.append("- [ ] _none recorded yet_\n");
+            md.append(NONE);
         }
-        lines.forEach(l -> md.append("- [ ] ").append(inline(l)).append("\n"));
+        lines.forEach(l -> md.append(marker).append(inline(l)).append("\n"));
     }
 
-    private static String indent(String text) {
-        return text.lines().map(l -> "    " + escapeHtml(l.strip())).reduce((a, b) -> a + "\n" + b).orElse("");
+    private static String fence(String code) {
+        int longest = 0;
+        Matcher m = BACKTICKS.matcher(code);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 
     private static String inline(String text) {
@@ -58,11 +71,5 @@ public final class Checklist {
 
     static String escapeHtml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** A link target cannot end the link early or open a tag. */
-    private static String linkTarget(String url) {
-        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
-                .replace(">", "%3E").replace("\"", "%22");
     }
 }

@@ -121,15 +121,14 @@ class NotesApiTest {
     }
 
     @Test
-    void theChecklistIsMarkdownWithTheSpecAndTheActionableInsights() {
+    void theChecklistIsTheSeedsMarkdownForTheParsedAlgorithm() {
         String md = given().get("/api/papers/" + ID + "/checklist.md").then().statusCode(200)
                 .contentType(containsString("text/markdown")).extract().asString();
         org.assertj.core.api.Assertions.assertThat(md)
-                .startsWith("# Implementation checklist: Tiled attention")
-                .contains("- [ ] **Algorithm** _(pre-filled, unconfirmed)_:\n    Algorithm 1\n    Tiled forward pass")
-                .contains("- [ ] **Known failure modes**: _to do_")
-                .contains("### Algorithms\n\n- [ ] Algorithm 1: Tiled forward pass")
-                .contains("- [ ] 10x less memory (memory)");
+                .startsWith("# Implementation Checklist: Algorithm 1\n\n## Core Algorithm\n\n```\nTiled forward pass\n```\n\n"
+                        + "## Hyperparameters (from paper)\n\n- block size: 64\n\n## Data Requirements\n\n")
+                .contains("\n## Computational Requirements\n\n", "\n## Watch Out For\n\n")
+                .doesNotContain("\n---\n");
     }
 
     @Test
@@ -145,8 +144,9 @@ class NotesApiTest {
                 .put("/api/papers/" + id + "/notes").then().statusCode(200);
         String md = given().get("/api/papers/" + id + "/checklist.md").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(md)
-                .startsWith("# Implementation checklist: Fast &lt;script&gt;alert(1)&lt;/script&gt; attention &amp; more")
-                .contains("    Overflow &lt;img src=x onerror=alert(2)&gt;\n    &lt;b&gt;NaN&lt;/b&gt; in fp16")
+                .startsWith("# Implementation Checklist: Fast &lt;script&gt;alert(1)&lt;/script&gt; attention &amp; more\n")
+                .contains("## Watch Out For\n\n- ⚠️ Overflow &lt;img src=x onerror=alert(2)&gt;\n"
+                        + "- ⚠️ &lt;b&gt;NaN&lt;/b&gt; in fp16\n")
                 .doesNotContain("<script", "<img", "<b>");
     }
 
