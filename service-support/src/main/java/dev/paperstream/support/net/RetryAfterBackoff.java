@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code delay}, doubling after each try up to the same bound. SmallRye makes one instance per invocation.
  */
 public class RetryAfterBackoff implements CustomBackoffStrategy {
-    static final String MAX_SETTING = "paperstream.http.max-retry-after";
+    public static final String MAX_SETTING = "paperstream.http.max-retry-after";
     static final Duration DEFAULT_MAX = Duration.ofSeconds(60);
 
     private final long maxMillis;
