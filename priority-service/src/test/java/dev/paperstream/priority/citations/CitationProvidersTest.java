@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,14 @@ class CitationProvidersTest {
     @RestClient
     OpenAlexApi openAlexApi;
 
+    @ConfigProperty(name = "paperstream.citations.openalex-url")
+    String replayUrl;
+
     ReplayServer server;
 
     @BeforeEach
     void reset() throws InterruptedException {
-        server = CitationReplayResource.server.reset();
+        server = CitationReplayResource.at(replayUrl).reset();
         // no test starts inside the rate limit's window of the one before
         Thread.sleep(CitationReplayResource.S2_WINDOW_MILLIS);
     }
