@@ -1,5 +1,6 @@
 package dev.paperstream.ingest.arxiv;
 
+import dev.paperstream.support.net.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -113,24 +111,8 @@ public class ArxivClient {
         return asked;
     }
 
-    /** Retry-After as delta-seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(ArxivClient::parseRetryAfter);
-    }
-
-    static Optional<Duration> parseRetryAfter(String value) {
-        String v = value.trim();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
     }
 
     private static void sleep(Duration d) {

@@ -1,6 +1,7 @@
 package dev.paperstream.ingest.fulltext;
 
 import dev.paperstream.events.PaperParsed;
+import dev.paperstream.ingest.grobid.GrobidApi;
 import dev.paperstream.ingest.grobid.GrobidClient;
 import dev.paperstream.ingest.grobid.GrobidConfig;
 import dev.paperstream.ingest.grobid.TeiParser;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,12 +30,12 @@ public class FullTextService {
     private final Optional<GrobidClient> grobid;
 
     public FullTextService(ParsedPaperRepository parsed, Outbox outbox, FullTextConfig config,
-            GrobidConfig grobidConfig, OutboundUrls outbound) {
+            GrobidConfig grobidConfig, @RestClient GrobidApi grobidApi, OutboundUrls outbound) {
         this.parsed = parsed;
         this.outbox = outbox;
         this.pdfParser = new EmbeddedPdfParser(new PdfLimits(config.maxPages(),
                 config.maxDecompressedSize().asLongValue(), config.maxParseTime(), config.maxConcurrentParses()));
-        this.grobid = grobidConfig.url().map(url -> new GrobidClient(url, grobidConfig, outbound));
+        this.grobid = grobidConfig.url().map(url -> new GrobidClient(url, grobidApi, grobidConfig, outbound));
     }
 
     public PaperParsed fromTei(String id, int version, byte[] tei) {

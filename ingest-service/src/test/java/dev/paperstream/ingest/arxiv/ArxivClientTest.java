@@ -230,14 +230,4 @@ class ArxivClientTest {
         return given().when().get("/q/health/group/arxiv").then().extract().jsonPath()
                 .getString("checks.find { it.name == 'arxiv-etiquette' }.status");
     }
-
-    @Test
-    void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
-        assertThat(ArxivClient.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
-        assertThat(ArxivClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
-        assertThat(ArxivClient.parseRetryAfter(DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120))).orElseThrow())
-                .isBetween(Duration.ofSeconds(118), Duration.ofSeconds(120));
-        assertThat(ArxivClient.parseRetryAfter("soon")).isEmpty();
-    }
 }

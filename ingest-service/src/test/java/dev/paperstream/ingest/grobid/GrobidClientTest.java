@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,19 +39,23 @@ class GrobidClientTest {
     @Inject
     OutboundUrls outbound;
 
+    @Inject
+    @RestClient
+    GrobidApi api;
+
     @BeforeEach
     void clean() {
         FakeArxiv.reset();
     }
 
     GrobidClient client() {
-        return new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), config, outbound);
+        return new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), api, config, outbound);
     }
 
     @Test
     void aGrobidOnAnAddressNobodyAllowedIsNeverCalled() throws IOException {
         FakeArxiv.script(PATH, FakeArxiv.Reply.ok("application/xml", tei()));
-        GrobidClient client = new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), config,
+        GrobidClient client = new GrobidClient(URI.create(FakeArxiv.base() + "/grobid"), api, config,
                 new OutboundUrls(List.of()));
 
         assertThatThrownBy(() -> client.processFulltext(TestPdfs.paper()))
@@ -108,5 +113,14 @@ class GrobidClientTest {
         assertThatThrownBy(() -> client().processFulltext(TestPdfs.paper()))
                 .isInstanceOf(GrobidClient.GrobidUnavailableException.class).hasMessageContaining("500");
         assertThat(FakeArxiv.requests()).hasSize(1);
+    }
+
+    @Test
+    void aGrobidThatStaysBusyIsUnavailableAfterThreeRetries() {
+        FakeArxiv.script(PATH, FakeArxiv.Reply.status(503, Map.of("Retry-After", "0")));
+        assertThatThrownBy(() -> client().processFulltext(TestPdfs.paper()))
+                .isInstanceOf(GrobidClient.GrobidUnavailableException.class)
+                .hasMessage("GROBID answered 503 (Retry-After 0 s) for processFulltextDocument, and still after its retries");
+        assertThat(FakeArxiv.requests()).hasSize(4);
     }
 }

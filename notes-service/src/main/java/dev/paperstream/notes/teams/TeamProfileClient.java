@@ -2,32 +2,42 @@ package dev.paperstream.notes.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperstream.support.net.ServerBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Reads and edits team profiles through the priority service's API. An edit is sent with the signed-in
- * person's own token, so priority checks their role itself and records who changed what.
+ * Reads and edits team profiles through the priority service's API ({@link PriorityProfileApi}, which retries a
+ * busy priority). An edit is sent with the signed-in person's own token, so priority checks their role itself
+ * and records who changed what.
  */
 @ApplicationScoped
 public class TeamProfileClient {
-    private final PriorityConfig config;
+    private final String url;
+    private final PriorityProfileApi api;
     private final ObjectMapper json;
-    private final HttpClient http;
 
-    public TeamProfileClient(PriorityConfig config, ObjectMapper json) {
-        this.config = config;
+    @Inject
+    public TeamProfileClient(PriorityConfig config, @RestClient PriorityProfileApi api, ObjectMapper json) {
+        this(config.url(), api, json);
+    }
+
+    /** {@code url} is where {@code api} sends its requests, named in errors. */
+    public TeamProfileClient(String url, PriorityProfileApi api, ObjectMapper json) {
+        this.url = url;
+        this.api = api;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
     /**
@@ -35,15 +45,7 @@ public class TeamProfileClient {
      * for a priority service that wants a token for reads too.
      */
     public Optional<TeamProfile> find(String team, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(team)).GET();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(read(response));
+        return send(() -> api.find(team, bearerToken == null ? null : "Bearer " + bearerToken), true);
     }
 
     /** Replaces the profile; priority's own validation message comes back as a {@link Rejected}. */
@@ -54,38 +56,44 @@ public class TeamProfileClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return read(send(HttpRequest.newBuilder(uri(team)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + bearerToken)
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))));
+        return send(() -> api.save(team, "Bearer " + bearerToken, body), false).orElseThrow();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(config.timeout()).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new Unavailable("the priority service at " + config.url() + " cannot be reached: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted while asking the priority service");
+    private Optional<TeamProfile> send(Supplier<Response> request, boolean notFoundIsEmpty) {
+        try (Response response = request.get()) {
+            return read(response, notFoundIsEmpty);
+        } catch (WebApplicationException e) {
+            return read(e.getResponse(), notFoundIsEmpty);
+        } catch (ServerBusyException e) {
+            throw new Unavailable("the priority service " + e.getMessage() + ", and still after its retries");
+        } catch (CircuitBreakerOpenException e) {
+            throw new Unavailable("the priority service at " + url + " failed repeatedly; not asked for a while");
+        } catch (TimeoutException e) {
+            throw new Unavailable("the priority service at " + url + " did not answer in time");
+        } catch (ProcessingException e) {
+            throw new Unavailable("the priority service at " + url + " cannot be reached: " + rootMessage(e));
         }
     }
 
-    private TeamProfile read(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private Optional<TeamProfile> read(Response response, boolean notFoundIsEmpty) {
+        int status = response.getStatus();
+        if (status == 404 && notFoundIsEmpty) {
+            return Optional.empty();
+        }
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
         if (status / 100 == 4) {
-            throw new Rejected(status, detail(response.body()));
+            throw new Rejected(status, detail(body));
         }
         if (status != 200) {
             throw new Unavailable("the priority service answered HTTP " + status);
         }
         try {
-            JsonNode node = json.readTree(response.body());
+            JsonNode node = json.readTree(body);
             List<TeamProfile.Term> terms = new ArrayList<>();
             node.path("terms").forEach(t -> terms.add(new TeamProfile.Term(t.path("term").asText(),
                     t.path("weight").asDouble())));
-            return new TeamProfile(strings(node.path("categories")), terms, strings(node.path("seedPapers")),
-                    node.path("matchAll").asBoolean());
+            return Optional.of(new TeamProfile(strings(node.path("categories")), terms,
+                    strings(node.path("seedPapers")), node.path("matchAll").asBoolean()));
         } catch (IOException e) {
             throw new Unavailable("the priority service sent a profile that is not JSON: " + e.getMessage());
         }
@@ -107,9 +115,12 @@ public class TeamProfileClient {
         return out;
     }
 
-    private URI uri(String team) {
-        String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
-        return URI.create(base + "api/teams/" + URLEncoder.encode(team, StandardCharsets.UTF_8) + "/profile");
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** Priority refused the request (bad profile, missing role); the message is priority's own. */

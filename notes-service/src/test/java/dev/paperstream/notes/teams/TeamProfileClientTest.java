@@ -3,25 +3,11 @@ package dev.paperstream.notes.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The profile form's text; the client itself is tested against a stand-in priority in web.TeamPageTest. */
 class TeamProfileClientTest {
-
-    @Test
-    void aPriorityServiceThatIsDownIsReportedWithItsAddress() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + closedPort;
-        TeamProfileClient client = new TeamProfileClient(config(url), new ObjectMapper());
-        assertThatThrownBy(() -> client.find("ml-systems", null)).isInstanceOf(TeamProfileClient.Unavailable.class)
-                .hasMessageContaining("the priority service at " + url + " cannot be reached");
-    }
 
     @Test
     void theFormTextRoundTripsThroughTheProfile() {
@@ -41,19 +27,5 @@ class TeamProfileClientTest {
     void aWeightThatIsNotANumberNamesTheTermAndLine() {
         assertThatThrownBy(() -> TeamProfile.fromForm("cs.LG", "moe: 1\nsparse: lots", "", false))
                 .hasMessage("the weight of 'sparse' on term line 2 is not a number: 'lots'");
-    }
-
-    private static PriorityConfig config(String url) {
-        return new PriorityConfig() {
-            @Override
-            public String url() {
-                return url;
-            }
-
-            @Override
-            public Duration timeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
     }
 }

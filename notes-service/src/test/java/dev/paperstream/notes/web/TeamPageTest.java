@@ -2,18 +2,25 @@ package dev.paperstream.notes.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperstream.notes.teams.PriorityProfileApi;
+import dev.paperstream.notes.teams.TeamProfileClient;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,6 +78,30 @@ class TeamPageTest {
                         containsString("The priority service refused the profile: unknown arXiv categories [cs.XX]"),
                         containsString("value=\"cs.XX\""), containsString("moe: 3</textarea>")));
         given().get("/teams/prof-c").then().statusCode(200).body(containsString("id=\"no-profile\""));
+    }
+
+    @Test
+    void aBusyPriorityIsAskedAgainAndTheProfileIsSaved() {
+        given().queryParam("status", 503).queryParam("detail", "busy")
+                .post(priority + "/control/refuse-next").then().statusCode(204);
+        form("test-editor-token-long-enough", "/teams/prof-f").formParam("categories", "cs.DC").formParam("terms", "moe: 2")
+                .post("/teams/prof-f/profile").then().statusCode(303);
+        assertThat(JsonPath.from(RestAssured.get(priority + "/control/last-put").asString()).getList("categories"))
+                .containsExactly("cs.DC");
+        given().get("/teams/prof-f").then().statusCode(200).body(containsString("value=\"cs.DC\""));
+    }
+
+    @Test
+    void aPriorityServiceThatIsDownIsReportedWithItsAddress() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+        PriorityProfileApi api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url)).build(PriorityProfileApi.class);
+        TeamProfileClient client = new TeamProfileClient(url, api, new ObjectMapper());
+        assertThatThrownBy(() -> client.find("ml-systems", null)).isInstanceOf(TeamProfileClient.Unavailable.class)
+                .hasMessageContaining("the priority service at " + url + " cannot be reached");
     }
 
     @Test

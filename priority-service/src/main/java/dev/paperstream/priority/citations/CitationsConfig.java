@@ -2,34 +2,33 @@ package dev.paperstream.priority.citations;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Where citation counts come from. {@code provider} is {@code none} by default, because a machine
  * without internet would otherwise wait on time-outs; {@code semantic-scholar} or {@code openalex}
- * turn the scheduled refresh on.
+ * turn the scheduled refresh on. Pacing, retries and time-outs are the fault-tolerance settings of
+ * {@link SemanticScholarApi} and {@link OpenAlexApi}.
  */
 @ConfigMapping(prefix = "paperstream.citations")
 public interface CitationsConfig {
     @WithDefault("none")
     String provider();
 
+    /** Also the REST Client's address (application.properties maps it, with the same default). */
     @WithDefault("https://api.semanticscholar.org/graph/v1")
-    String s2Url();
+    URI s2Url();
 
     /** Sent as {@code x-api-key}; without it Semantic Scholar shares a small anonymous quota. */
     Optional<String> s2ApiKey();
 
     @WithDefault("https://api.openalex.org")
-    String openalexUrl();
+    URI openalexUrl();
 
     /** OpenAlex's "polite pool" asks for a contact address. */
     Optional<String> openalexMailto();
-
-    /** At most one request per interval to the provider, across this instance. */
-    @WithDefault("PT1S")
-    Duration minInterval();
 
     @WithDefault("PT24H")
     Duration cacheTtl();
@@ -37,11 +36,4 @@ public interface CitationsConfig {
     /** How long an unreachable provider is not asked again. */
     @WithDefault("PT5M")
     Duration failureTtl();
-
-    @WithDefault("PT10S")
-    Duration timeout();
-
-    /** Retries after a 429 or 5xx, with exponential back-off or the server's Retry-After. */
-    @WithDefault("3")
-    int maxRetries();
 }

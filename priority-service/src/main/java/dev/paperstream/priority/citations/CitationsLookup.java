@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +38,9 @@ public class CitationsLookup {
     }
 
     @Inject
-    public CitationsLookup(CitationsConfig config, ObjectMapper json, OutboundUrls outbound) {
-        this(provider(config, json, outbound), config.cacheTtl(), config.failureTtl(), Clock.systemUTC());
+    public CitationsLookup(CitationsConfig config, @RestClient SemanticScholarApi s2, @RestClient OpenAlexApi openAlex,
+            ObjectMapper json, OutboundUrls outbound) {
+        this(provider(config, s2, openAlex, json, outbound), config.cacheTtl(), config.failureTtl(), Clock.systemUTC());
     }
 
     public CitationsLookup(Optional<CitationProvider> provider, Duration ttl, Duration failureTtl, Clock clock) {
@@ -48,13 +50,14 @@ public class CitationsLookup {
         this.clock = clock;
     }
 
-    static Optional<CitationProvider> provider(CitationsConfig c, ObjectMapper json, OutboundUrls outbound) {
+    static Optional<CitationProvider> provider(CitationsConfig c, SemanticScholarApi s2, OpenAlexApi openAlex,
+            ObjectMapper json, OutboundUrls outbound) {
         return switch (c.provider().trim().toLowerCase(Locale.ROOT)) {
             case "none", "" -> Optional.empty();
-            case "semantic-scholar", "s2" -> Optional.of(new SemanticScholar(c.s2Url(), c.s2ApiKey(), c.timeout(),
-                    c.minInterval(), c.maxRetries(), json, outbound));
-            case "openalex" -> Optional.of(new OpenAlex(c.openalexUrl(), c.openalexMailto(), c.timeout(),
-                    c.minInterval(), c.maxRetries(), json, outbound));
+            case "semantic-scholar", "s2" -> Optional.of(new SemanticScholar(c.s2Url(), c.s2ApiKey(), s2, json,
+                    outbound));
+            case "openalex" -> Optional.of(new OpenAlex(c.openalexUrl(), c.openalexMailto(), openAlex, json,
+                    outbound));
             default -> throw new IllegalArgumentException("paperstream.citations.provider must be none, "
                     + "semantic-scholar or openalex, not '" + c.provider() + "'");
         };

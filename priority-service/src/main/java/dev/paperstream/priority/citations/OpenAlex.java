@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperstream.support.net.OutboundUrls;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,23 +13,24 @@ import java.util.Optional;
 
 /**
  * OpenAlex works, found by the DataCite DOI arXiv gives every paper ({@code 10.48550/arXiv.<id>}):
- * {@code GET /works?filter=doi:a|b&select=doi,cited_by_count&per-page=50}.
+ * {@code GET /works?filter=doi:a|b&select=doi,cited_by_count&per-page=50}. Pacing, retries and time-out are
+ * {@link OpenAlexApi}'s.
  */
 public final class OpenAlex implements CitationProvider {
     private static final String DOI_PREFIX = "10.48550/arxiv.";
-    private final String baseUrl;
-    private final Optional<String> mailto;
-    private final Duration timeout;
-    private final PoliteHttp http;
+    private final URI base;
+    private final String mailto;
+    private final OpenAlexApi api;
     private final ObjectMapper json;
+    private final OutboundUrls outbound;
 
-    public OpenAlex(String baseUrl, Optional<String> mailto, Duration timeout, Duration minInterval, int maxRetries,
-            ObjectMapper json, OutboundUrls outbound) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.mailto = mailto;
-        this.timeout = timeout;
-        this.http = new PoliteHttp(name(), timeout, minInterval, maxRetries, outbound);
+    /** {@code base} is where {@code api} sends its requests, checked with {@code outbound} before each. */
+    public OpenAlex(URI base, Optional<String> mailto, OpenAlexApi api, ObjectMapper json, OutboundUrls outbound) {
+        this.base = base;
+        this.mailto = mailto.filter(m -> !m.isBlank()).orElse(null);
+        this.api = api;
         this.json = json;
+        this.outbound = outbound;
     }
 
     @Override
@@ -55,11 +52,9 @@ public final class OpenAlex implements CitationProvider {
         Map<String, String> byDoi = new HashMap<>();
         arxivIds.forEach(id -> byDoi.put(DOI_PREFIX + id.toLowerCase(Locale.ROOT), id));
         String filter = "doi:" + String.join("|", byDoi.keySet());
-        String url = baseUrl + "/works?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8)
-                + "&select=doi,cited_by_count&per-page=" + batchSize()
-                + mailto.map(m -> "&mailto=" + URLEncoder.encode(m, StandardCharsets.UTF_8)).orElse("");
         try {
-            JsonNode answer = json.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build()));
+            JsonNode answer = json.readTree(ProviderCalls.body(name(), base, outbound,
+                    () -> api.works(filter, "doi,cited_by_count", batchSize(), mailto)));
             JsonNode results = answer.get("results");
             if (results == null || !results.isArray()) {
                 throw new ProviderUnavailable(name() + " answered without a results array", null);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperstream.support.net.OutboundUrls;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +13,23 @@ import java.util.Optional;
 /**
  * Semantic Scholar Graph API, batch lookup: {@code POST /paper/batch?fields=citationCount} with
  * {@code {"ids": ["ARXIV:2205.14135", ...]}}; the answer is an array in the same order, with
- * {@code null} for ids it does not know.
+ * {@code null} for ids it does not know. Pacing, retries and time-out are {@link SemanticScholarApi}'s.
  */
 public final class SemanticScholar implements CitationProvider {
-    private final String baseUrl;
-    private final Optional<String> apiKey;
-    private final Duration timeout;
-    private final PoliteHttp http;
+    private final URI base;
+    private final String apiKey;
+    private final SemanticScholarApi api;
     private final ObjectMapper json;
+    private final OutboundUrls outbound;
 
-    public SemanticScholar(String baseUrl, Optional<String> apiKey, Duration timeout, Duration minInterval,
-            int maxRetries, ObjectMapper json, OutboundUrls outbound) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.apiKey = apiKey;
-        this.timeout = timeout;
-        this.http = new PoliteHttp(name(), timeout, minInterval, maxRetries, outbound);
+    /** {@code base} is where {@code api} sends its requests, checked with {@code outbound} before each. */
+    public SemanticScholar(URI base, Optional<String> apiKey, SemanticScholarApi api, ObjectMapper json,
+            OutboundUrls outbound) {
+        this.base = base;
+        this.apiKey = apiKey.filter(k -> !k.isBlank()).orElse(null);
+        this.api = api;
         this.json = json;
+        this.outbound = outbound;
     }
 
     @Override
@@ -50,13 +49,9 @@ public final class SemanticScholar implements CitationProvider {
             return out;
         }
         try {
-            String body = json.writeValueAsString(Map.of("ids", arxivIds.stream().map(id -> "ARXIV:" + id).toList()));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/paper/batch?fields=citationCount"))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            apiKey.filter(k -> !k.isBlank()).ifPresent(k -> request.header("x-api-key", k));
-            JsonNode answer = json.readTree(http.send(request.build()));
+            Map<String, List<String>> ids = Map.of("ids", arxivIds.stream().map(id -> "ARXIV:" + id).toList());
+            JsonNode answer = json.readTree(ProviderCalls.body(name(), base, outbound,
+                    () -> api.batch("citationCount", apiKey, ids)));
             if (!answer.isArray() || answer.size() != arxivIds.size()) {
                 throw new ProviderUnavailable(name() + " answered " + (answer.isArray() ? answer.size() + " entries for "
                         + arxivIds.size() + " ids" : "something other than an array"), null);

@@ -45,8 +45,7 @@ public class FakeSemanticScholarResource implements QuarkusTestResourceLifecycle
         server.start();
         return Map.of(
                 "paperstream.citations.provider", "semantic-scholar",
-                "paperstream.citations.s2-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/graph/v1",
-                "paperstream.citations.min-interval", "PT0.01S");
+                "paperstream.citations.s2-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/graph/v1");
     }
 
     @Override

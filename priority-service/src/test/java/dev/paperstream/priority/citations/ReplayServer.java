@@ -54,6 +54,13 @@ final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the queued replies and the requests seen, for the next test. */
+    synchronized ReplayServer reset() {
+        replies.clear();
+        requests.clear();
+        return this;
+    }
+
     synchronized ReplayServer reply(int status, String body) {
         return reply(status, body, Map.of());
     }
