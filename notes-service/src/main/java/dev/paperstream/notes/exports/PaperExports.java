@@ -39,6 +39,12 @@ public class PaperExports {
 
     /** {@code filter}'s limit and offset are ignored: the export pages through the listing itself. */
     public Selection select(PaperFilter filter) {
+        return select(filter, MAX_PAPERS);
+    }
+
+    /** At most {@code maxPapers} (up to {@link #MAX_PAPERS}) of the papers {@code filter} selects. */
+    public Selection select(PaperFilter filter, int maxPapers) {
+        int bound = Math.min(maxPapers, MAX_PAPERS);
         Map<String, PaperSummary> rows = new LinkedHashMap<>();
         boolean truncated = false;
         int offset = 0;
@@ -53,7 +59,7 @@ public class PaperExports {
                 if (rows.containsKey(row.id())) {
                     continue;
                 }
-                if (rows.size() == MAX_PAPERS) {
+                if (rows.size() == bound) {
                     truncated = true;
                     break scan;
                 }
