@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OverdueReminders {
     private static final Logger LOG = Logger.getLogger(OverdueReminders.class);
+    private static final int CLAIMED_PER_ITEM = 4;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final ReminderDeliveries reminders;
@@ -76,7 +77,8 @@ public class OverdueReminders {
         Instant sendBy = Instant.now().plus(config.claimLease()).minus(DeliveryWorker.longestSend(config));
         int sent = 0;
         int failed = 0;
-        for (ReminderDeliveries.Claimed d : reminders.claimPending(config.overduePageSize() * 4,
+        // a page of items makes a delivery per channel each; what a check leaves pending, the next one sends
+        for (ReminderDeliveries.Claimed d : reminders.claimPending(config.overduePageSize() * CLAIMED_PER_ITEM,
                 config.claimLease(), claim)) {
             if (Instant.now().isAfter(sendBy)) {
                 reminders.release(d.id(), claim);
@@ -100,11 +102,11 @@ public class OverdueReminders {
     }
 
     /** Subject and text: "Overdue: <title> (HIGH, due <date>, claimed by X / unclaimed)" and the paper's page. */
-    private String[] words(ReminderDeliveries.Overdue o) {
+    private ReminderDeliveries.Words words(ReminderDeliveries.Overdue o) {
         String line = "Overdue: " + o.title() + " (" + o.priority() + ", due " + DAY.format(o.dueAt()) + ", "
                 + (o.claimedBy() == null ? "unclaimed" : "claimed by " + o.claimedBy()) + ")";
-        return new String[] {line, line + " for " + o.team() + "\n" + Messages.pageUrl(config.publicUrl(),
-                o.paperId()) + "\n"};
+        return new ReminderDeliveries.Words(line, line + " for " + o.team() + "\n"
+                + Messages.pageUrl(config.publicUrl(), o.paperId()) + "\n");
     }
 
     private Message message(ReminderDeliveries.Claimed d) {

@@ -68,6 +68,10 @@ public class ReminderDeliveries {
             Instant dueAt) {
     }
 
+    /** A reminder's words, fixed when planned: the e-mail subject, and the text every channel carries. */
+    public record Words(String subject, String text) {
+    }
+
     /** A claimed reminder delivery. */
     public record Claimed(long id, String webhookId, String paperId, String team, Instant dueAt, String priority,
             String claimedBy, String kind, String target, String secret, String subject, String text, int attempts) {
@@ -75,11 +79,11 @@ public class ReminderDeliveries {
 
     /**
      * Records up to {@code limit} overdue items not reminded of at their due date, and plans their deliveries
-     * ({@code words} makes subject and text), all in one transaction: an item another instance recorded first
+     * (in {@code words}), all in one transaction: an item another instance recorded first
      * (its insert waits for that one's commit, then conflicts) is left to it. Answers the items recorded here.
      */
     @Transactional
-    public List<Overdue> plan(int limit, Function<Overdue, String[]> words) {
+    public List<Overdue> plan(int limit, Function<Overdue, Words> words) {
         List<Overdue> overdue = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(REMIND)) {
@@ -99,13 +103,13 @@ public class ReminderDeliveries {
             try (PreparedStatement channels = c.prepareStatement(TO_CHANNELS);
                     PreparedStatement claimer = c.prepareStatement(TO_CLAIMER)) {
                 for (Overdue o : overdue) {
-                    String[] subjectAndText = words.apply(o);
+                    Words w = words.apply(o);
                     channels.setString(1, o.paperId());
                     Sql.setInstant(channels, 2, o.dueAt());
                     channels.setString(3, o.priority().name());
                     channels.setString(4, o.claimedBy());
-                    channels.setString(5, subjectAndText[0]);
-                    channels.setString(6, subjectAndText[1]);
+                    channels.setString(5, w.subject());
+                    channels.setString(6, w.text());
                     channels.setString(7, o.team());
                     channels.addBatch();
                     if (looksLikeAddress(o.claimedBy())) {
@@ -115,8 +119,8 @@ public class ReminderDeliveries {
                         claimer.setString(4, o.priority().name());
                         claimer.setString(5, o.claimedBy());
                         claimer.setString(6, o.claimedBy());
-                        claimer.setString(7, subjectAndText[0]);
-                        claimer.setString(8, subjectAndText[1]);
+                        claimer.setString(7, w.subject());
+                        claimer.setString(8, w.text());
                         claimer.setString(9, o.team());
                         claimer.addBatch();
                     }
