@@ -42,4 +42,15 @@ public interface NotifyConfig {
      */
     @WithDefault("PT1S")
     Duration pollInterval();
+
+    /**
+     * How often overdue queue items are looked for and reminded of (between PT1M and PT24H); the first check runs
+     * one interval after start.
+     */
+    @WithDefault("PT15M")
+    Duration overdueCheckInterval();
+
+    /** Overdue items reminded of per check at most (1 to 5000); the rest wait for the next check. */
+    @WithDefault("500")
+    int overduePageSize();
 }

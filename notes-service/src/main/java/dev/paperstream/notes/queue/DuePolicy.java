@@ -16,9 +16,15 @@ public final class DuePolicy {
         if (priority == null || queuedAt == null) {
             return null;
         }
+        Duration period = period(priority);
+        return period == null ? null : queuedAt.plus(period);
+    }
+
+    /** How long after queueing an item of this priority falls due; null: never. */
+    public static Duration period(Priority priority) {
         return switch (priority) {
-            case HIGH -> queuedAt.plus(Duration.ofDays(7));
-            case MEDIUM -> queuedAt.plus(Duration.ofDays(30));
+            case HIGH -> Duration.ofDays(7);
+            case MEDIUM -> Duration.ofDays(30);
             case LOW -> null;
         };
     }
