@@ -179,7 +179,8 @@ class FaultInjectionTest {
     private void drain() {
         Faults.await("outboxes, lag and deliveries drained", Duration.ofMinutes(15), () -> {
             try {
-                return state.count("SELECT count(*) FROM notes.paper WHERE scored") == PAPERS && state.outboxBacklog() == 0
+                return state.count("SELECT count(*) FROM notes.paper p WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM notes.paper_unscored u WHERE u.paper_id = p.id)") == PAPERS && state.outboxBacklog() == 0
                         && state.consumerLag() == 0
                         && state.count("SELECT count(*) FROM notes.notification WHERE status <> 'DELIVERED'") == 0;
             } catch (Exception e) {
