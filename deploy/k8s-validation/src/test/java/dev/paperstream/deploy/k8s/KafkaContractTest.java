@@ -42,7 +42,7 @@ class KafkaContractTest {
                 .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic") && !k.contains("dead-letter"))
                 .sorted()
                 .map(k -> k.substring(0, k.length() - ".topic".length()))
-                .map(c -> new Channel(p.getProperty(c + ".topic"), p.getProperty(c + ".group.id"),
+                .map(c -> new Channel(p.getProperty(c + ".topic"), p.getProperty(c + ".group.id", p.getProperty("quarkus.application.name")),
                         p.getProperty(c + ".dead-letter-queue.topic")))
                 .toList();
     }
