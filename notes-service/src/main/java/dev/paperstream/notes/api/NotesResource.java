@@ -29,7 +29,7 @@ import java.util.Map;
 /** Reading notes of a paper and their implementation specs, as JSON and as the Markdown checklist. */
 @Path("/api/papers")
 public class NotesResource {
-    static final int MAX_FIELD_CHARS = 20_000;
+    static final int MAX_FIELD_CHARS = NoteField.MAX_CHARS;
 
     private final PaperRepository papers;
     private final NoteRepository notes;

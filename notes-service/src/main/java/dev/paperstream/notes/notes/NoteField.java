@@ -26,6 +26,8 @@ public enum NoteField {
     SPEC_COMPUTE("spec", "computeRequirements", "Computational requirements"),
     SPEC_FAILURE_MODES("spec", "failureModes", "Known failure modes");
 
+    /** The longest text a field holds, whoever writes it. */
+    public static final int MAX_CHARS = 20_000;
     public static final List<String> SECTIONS = List.of("pass1", "pass2", "pass3", "insights", "spec");
 
     private final String section;

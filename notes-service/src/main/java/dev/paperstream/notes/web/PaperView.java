@@ -2,6 +2,7 @@ package dev.paperstream.notes.web;
 
 import dev.paperstream.notes.api.PaperDetail;
 import dev.paperstream.notes.benchmarks.ClaimComparison;
+import dev.paperstream.notes.drafts.NoteDrafter;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.notes.NoteValue;
 import dev.paperstream.notes.notify.Delivery;
@@ -22,6 +23,15 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
 
     public record FieldView(String path, String label, String value, boolean prefilled, String updatedBy,
             Object updatedAt) {
+
+        /** A model's draft not yet confirmed by a person: its text is a suggestion to check against the paper. */
+        public boolean drafted() {
+            return prefilled && updatedBy != null && updatedBy.startsWith(NoteDrafter.AUTHOR_PREFIX);
+        }
+
+        public String draftedBy() {
+            return drafted() ? updatedBy.substring(NoteDrafter.AUTHOR_PREFIX.length()) : "";
+        }
     }
 
     public record NoteSection(String name, String title, List<FieldView> fields) {
