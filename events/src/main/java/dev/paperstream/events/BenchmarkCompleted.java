@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The outcome of a benchmark job: one row per variant and shape. {@code status} is COMPLETED or
  * FAILED; a failed job carries its cause in {@code failure}. {@code deviceNote} says why a job asked
- * for auto or cuda ran on the CPU.
+ * for auto or cuda ran on the CPU. {@code kernelBuild} names the kernel code that measured (the kernel
+ * service's build id: version, CUDA source hash, fused-kernel family), so that a team can follow one device's
+ * numbers across builds; producers before it was added leave it out.
  */
 public record BenchmarkCompleted(
         @JsonProperty(required = true) String jobId,
@@ -17,7 +19,8 @@ public record BenchmarkCompleted(
         String paperId,
         String failure,
         String deviceNote,
-        @JsonProperty(required = true) Instant completedAt) {
+        @JsonProperty(required = true) Instant completedAt,
+        String kernelBuild) {
 
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
@@ -29,6 +32,12 @@ public record BenchmarkCompleted(
         Required.check(results, "results");
         Required.check(completedAt, "completedAt");
         results = List.copyOf(results);
+    }
+
+    /** A result whose producer does not know its kernel build (the command-line runner, tests). */
+    public BenchmarkCompleted(String jobId, String status, DeviceInfo device, List<Result> results, String paperId,
+            String failure, String deviceNote, Instant completedAt) {
+        this(jobId, status, device, results, paperId, failure, deviceNote, completedAt, null);
     }
 
     /** {@code kind} is cpu or cuda; GPU jobs fill driver and compute capability. */

@@ -47,6 +47,21 @@ class EventJsonTest {
     }
 
     @Test
+    void aBenchmarkResultWithoutKernelBuildFromAnOlderProducerStillReads() {
+        String older = """
+                {"jobId":"j-1","status":"COMPLETED","device":{"kind":"cuda","name":"NVIDIA H200"},"results":[],
+                 "completedAt":"2026-11-01T02:00:00Z"}""";
+        BenchmarkCompleted read = EventJson.read(older, BenchmarkCompleted.class);
+        assertThat(read.kernelBuild()).isNull();
+        assertThat(EventJson.write(read)).doesNotContain("kernelBuild");
+
+        BenchmarkCompleted built = new BenchmarkCompleted("j-2", BenchmarkCompleted.COMPLETED, read.device(), List.of(),
+                null, null, null, read.completedAt(), "1.0.0+3f9a1c2b7d40+flash");
+        assertThat(EventJson.write(built)).contains("\"kernelBuild\":\"1.0.0+3f9a1c2b7d40+flash\"");
+        assertThat(EventJson.read(EventJson.write(built), BenchmarkCompleted.class)).isEqualTo(built);
+    }
+
+    @Test
     void jsonUsesTheContractsFieldNames() {
         PaperDiscovered d = discovered();
         String json = EventJson.write(d);

@@ -108,7 +108,8 @@ final class RandomEvents {
                 failed ? BenchmarkCompleted.FAILED : BenchmarkCompleted.COMPLETED,
                 random.nextBoolean() ? new BenchmarkCompleted.DeviceInfo("cpu", "Intel Xeon", null, null)
                         : new BenchmarkCompleted.DeviceInfo("cuda", "NVIDIA H100", optional("550.54"), optional("9.0")),
-                results, optional(arxivId()), failed ? "out of memory" : null, optional("no CUDA driver"), instant());
+                results, optional(arxivId()), failed ? "out of memory" : null, optional("no CUDA driver"), instant(),
+                optional("1.0.0+3f9a1c2b7d40+flash"));
     }
 
     private Instant instant() {

@@ -13,15 +13,19 @@ import java.util.List;
 /**
  * benchmark.completed for a job and for every request it answers, written to the outbox in the caller's
  * transaction (service-support's relay sends them): a record exists exactly when the job's end is stored.
+ * Every record names this instance's kernel build: the code that measured a job that ends here, and the
+ * build of the configuration key a stored job's rows answer (a key names its build, so it is this one).
  */
 @ApplicationScoped
 public class JobAnswers {
     private final AttachmentRepository attachments;
     private final Outbox outbox;
+    private final KernelBuild build;
 
-    public JobAnswers(AttachmentRepository attachments, Outbox outbox) {
+    public JobAnswers(AttachmentRepository attachments, Outbox outbox, KernelBuild build) {
         this.attachments = attachments;
         this.outbox = outbox;
+        this.build = build;
     }
 
     /** The job's own benchmark.completed, then one per request attached to it, under the requester's job id. */
@@ -37,6 +41,6 @@ public class JobAnswers {
     void publish(String jobId, String status, DeviceInfo device, List<Result> results, String paperId,
             String failure, String deviceNote) {
         outbox.add(paperId != null ? paperId : jobId, new BenchmarkCompleted(jobId, status, device, results, paperId,
-                failure, deviceNote, Instant.now()));
+                failure, deviceNote, Instant.now(), build.id()));
     }
 }

@@ -58,6 +58,10 @@ class SharedJobsTest {
         assertThat(List.of(a, b, c)).extracting(BenchmarkCompleted::paperId)
                 .containsExactly("2612.00001", "2612.00002", "2612.00003");
         assertThat(published.get(second).get(0).key()).isEqualTo("2612.00002");
+        // every answer names the kernel build that measured, the one in the job's configuration key
+        String build = job.getString("configKey").replaceFirst("^build=([^;]+);.*$", "$1");
+        assertThat(build).isNotBlank().doesNotContain("build=");
+        assertThat(List.of(a, b, c)).extracting(BenchmarkCompleted::kernelBuild).containsOnly(build);
 
         // only one job ran: the admin's list holds the first and neither of the others
         List<String> all = given().auth().oauth2(ADMIN).queryParam("limit", 500).get("/api/benchmarks")

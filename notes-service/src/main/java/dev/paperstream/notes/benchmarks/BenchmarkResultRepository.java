@@ -29,8 +29,8 @@ public class BenchmarkResultRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO benchmark_result (job_id, paper_id, status, device, results, failure, device_note,
-                                                      completed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING""")) {
+                                                      completed_at, kernel_build)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING""")) {
             ps.setString(1, b.jobId());
             ps.setString(2, b.paperId());
             ps.setString(3, b.status());
@@ -39,6 +39,7 @@ public class BenchmarkResultRepository {
             ps.setString(6, b.failure());
             ps.setString(7, b.deviceNote());
             Sql.setInstant(ps, 8, b.completedAt());
+            ps.setString(9, b.kernelBuild());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Sql.failure("cannot store benchmark job " + b.jobId(), e);
@@ -75,11 +76,11 @@ public class BenchmarkResultRepository {
         }
     }
 
-    private static BenchmarkCompleted read(ResultSet rs) throws SQLException {
+    static BenchmarkCompleted read(ResultSet rs) throws SQLException {
         return new BenchmarkCompleted(rs.getString("job_id"), rs.getString("status"),
                 EventJson.read(rs.getString("device"), BenchmarkCompleted.DeviceInfo.class),
                 List.of(EventJson.read(rs.getString("results"), BenchmarkCompleted.Result[].class)),
                 rs.getString("paper_id"), rs.getString("failure"), rs.getString("device_note"),
-                Sql.instant(rs, "completed_at"));
+                Sql.instant(rs, "completed_at"), rs.getString("kernel_build"));
     }
 }
