@@ -11,6 +11,14 @@ import java.time.Duration;
 /** Embeddings, their in-process index and related-paper search; bounds in the README. */
 @ConfigMapping(prefix = "paperstream.semantic")
 public interface SemanticConfig {
+    /** How often the embedding worker looks at the queue ({@code off} disables it); read by its {@code @Scheduled}. */
+    @WithDefault("2s")
+    String interval();
+
+    /** The worker's first run after start; read by its {@code @Scheduled}. */
+    @WithDefault("5s")
+    String delay();
+
     /** Papers embedded per leased batch of the queue. */
     @WithDefault("32")
     @Min(1)

@@ -10,6 +10,7 @@ import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperLinks;
 import dev.paperstream.events.PaperSource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import dev.paperstream.testkit.TestTopics;
@@ -90,10 +91,17 @@ class RelatedPapersTest {
                 PaperSource.API);
     }
 
-    private static JsonPath related(String id, int k) {
+    @Inject
+    EmbeddingWorker worker;
+
+    /** Waits until the papers are consumed, embedding what is queued meanwhile (the scheduler is off in tests). */
+    private JsonPath related(String id, int k) {
         return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
-                () -> given().queryParam("team", TEAM).queryParam("k", k).when().get("/api/papers/" + id + "/related")
-                        .then().extract().response(),
+                () -> {
+                    worker.drain();
+                    return given().queryParam("team", TEAM).queryParam("k", k).when()
+                            .get("/api/papers/" + id + "/related").then().extract().response();
+                },
                 r -> r.statusCode() == 200 && r.jsonPath().getList("related").size() == Math.min(k, 5)).jsonPath();
     }
 
