@@ -1,0 +1,76 @@
+package dev.paperstream.priority.semantic;
+
+import dev.paperstream.priority.store.EmbeddingRepository;
+import dev.paperstream.priority.store.EmbeddingRepository.Computed;
+import dev.paperstream.priority.store.EmbeddingRepository.Leased;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Embeds the papers queued in {@code embedding_queue} (by triggers on {@code paper}, so after the batch that
+ * stored and first scored them has committed), off the Kafka consumer's thread: one scheduler thread, a
+ * leased batch of {@code batch-size} papers at a time, at most {@code batches-per-run} batches per run. The
+ * queue lives in the database, so nothing queued is lost when the service stops; a batch leased by an
+ * instance that died is taken again when its lease ends. Scores are not recomputed afterwards: no team's
+ * relevance model reads embeddings yet (README).
+ */
+@ApplicationScoped
+public class EmbeddingWorker {
+    private static final Logger LOG = Logger.getLogger(EmbeddingWorker.class);
+
+    private final EmbeddingRepository queue;
+    private final SemanticIndex index;
+    private final SemanticConfig config;
+
+    public EmbeddingWorker(EmbeddingRepository queue, SemanticIndex index, SemanticConfig config) {
+        this.queue = queue;
+        this.index = index;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${paperstream.semantic.interval:2s}", delayed = "${paperstream.semantic.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            // the leased batch is taken again when its lease ends; the next run tries the rest
+            LOG.warnf("embedding run stopped: %s", e.getMessage());
+        }
+    }
+
+    /** Embeds queued papers until the queue is empty or {@code batches-per-run} batches are done; answers how many. */
+    public int drain() {
+        int embedded = 0;
+        for (int b = 0; b < config.batchesPerRun(); b++) {
+            List<Leased> leased = queue.lease(config.batchSize(), config.lease(), config.maxAttempts());
+            if (leased.isEmpty()) {
+                break;
+            }
+            embedded += embed(leased);
+        }
+        return embedded;
+    }
+
+    private int embed(List<Leased> leased) {
+        List<Leased> present = new ArrayList<>();
+        List<Leased> gone = new ArrayList<>();
+        for (Leased l : leased) {
+            (l.title() == null ? gone : present).add(l);
+        }
+        List<float[]> vectors = PaperEmbedder.embedAll(
+                present.stream().map(l -> PaperEmbedder.text(l.title(), l.abstractText())).toList());
+        List<Computed> done = new ArrayList<>(present.size());
+        for (int i = 0; i < present.size(); i++) {
+            done.add(new Computed(present.get(i), vectors.get(i)));
+        }
+        queue.complete(done, gone, PaperEmbedder.MODEL);
+        for (Computed c : done) {
+            index.index().put(c.leased().paperId(), c.leased().publishedEpochSecond(), c.embedding());
+        }
+        return done.size();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.paperstream.priority.semantic;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/** Embeddings, their in-process index and related-paper search; bounds in the README. */
+@ConfigMapping(prefix = "paperstream.semantic")
+public interface SemanticConfig {
+    /** How often the embedding worker looks at the queue ({@code off} disables it); read by its {@code @Scheduled}. */
+    @WithDefault("2s")
+    String interval();
+
+    /** The worker's first run after start; read by its {@code @Scheduled}. */
+    @WithDefault("5s")
+    String delay();
+
+    /** Papers embedded per leased batch of the queue. */
+    @WithDefault("32")
+    @Min(1)
+    @Max(256)
+    int batchSize();
+
+    /** Batches one run of the worker embeds at most before it yields its scheduler thread. */
+    @WithDefault("50")
+    @Min(1)
+    @Max(1000)
+    int batchesPerRun();
+
+    /** How long a leased batch is reserved for the worker that leased it (one that crashed frees it then). */
+    @WithDefault("PT5M")
+    Duration lease();
+
+    /** Tries per paper before the worker leaves it in the queue (logged) instead of trying again. */
+    @WithDefault("3")
+    @Min(1)
+    @Max(100)
+    int maxAttempts();
+
+    /** Papers the in-process index holds at most (1,536 bytes of floats each); the newest are kept. */
+    @WithDefault("100000")
+    @Min(1)
+    @Max(1000000)
+    int indexCapacity();
+
+    /** Cosine from which a related paper whose title is also similar is reported as a near-duplicate. */
+    @WithDefault("0.95")
+    @DecimalMin("0.5")
+    @DecimalMax("1.0")
+    double duplicateCosine();
+
+    /** Title similarity (Jaccard of title words) from which a close paper is a near-duplicate. */
+    @WithDefault("0.5")
+    @DecimalMin("0.0")
+    @DecimalMax("1.0")
+    double duplicateTitleSimilarity();
+}
