@@ -35,7 +35,15 @@ public class EmbeddingWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
-            drain();
+            for (int b = 0; b < config.batchesPerRun(); b++) {
+                long start = System.nanoTime();
+                if (embedBatch() == 0) {
+                    break;
+                }
+                pauseForCpuShare(System.nanoTime() - start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // the leased batch is taken again when its lease ends; the next run tries the rest
             LOG.warnf("embedding run stopped: %s", e.getMessage());
@@ -46,13 +54,29 @@ public class EmbeddingWorker {
     public int drain() {
         int embedded = 0;
         for (int b = 0; b < config.batchesPerRun(); b++) {
-            List<Leased> leased = queue.lease(config.batchSize(), config.lease(), config.maxAttempts());
-            if (leased.isEmpty()) {
+            int n = embedBatch();
+            if (n == 0) {
                 break;
             }
-            embedded += embed(leased);
+            embedded += n;
         }
         return embedded;
+    }
+
+    private int embedBatch() {
+        List<Leased> leased = queue.lease(config.batchSize(), config.lease(), config.maxAttempts());
+        return leased.isEmpty() ? 0 : embed(leased);
+    }
+
+    /**
+     * Rests long enough after a batch that embedding takes at most {@code cpu-share} of one core: the model is
+     * CPU-bound, and a burst of 100,000 papers would otherwise take a core from scoring for an hour and more.
+     */
+    private void pauseForCpuShare(long busyNanos) throws InterruptedException {
+        double share = config.cpuShare();
+        if (share < 1.0) {
+            Thread.sleep((long) (busyNanos / 1e6 * (1 / share - 1)));
+        }
     }
 
     private int embed(List<Leased> leased) {

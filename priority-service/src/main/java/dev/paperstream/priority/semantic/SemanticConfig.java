@@ -31,6 +31,15 @@ public interface SemanticConfig {
     @Max(1000)
     int batchesPerRun();
 
+    /**
+     * The part of one core the scheduled worker may keep busy (it rests in proportion after each batch), so that
+     * embedding a burst never slows triage much; 1.0 lets it run flat out.
+     */
+    @WithDefault("0.5")
+    @DecimalMin("0.05")
+    @DecimalMax("1.0")
+    double cpuShare();
+
     /** How long a leased batch is reserved for the worker that leased it (one that crashed frees it then). */
     @WithDefault("PT5M")
     Duration lease();
