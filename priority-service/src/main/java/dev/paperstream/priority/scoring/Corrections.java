@@ -48,10 +48,12 @@ final class Corrections {
         }
         StringBuilder s = new StringBuilder();
         if (c.type() != null) {
-            s.append("type=").append(c.type().value()).append('@').append(c.type().at());
+            s.append("type=").append(c.type().value()).append(" by ").append(c.type().by()).append(": ")
+                    .append(c.type().reason());
         }
         if (r != null) {
-            s.append(s.isEmpty() ? "" : " ").append("relevance=").append(r.value()).append('@').append(r.at());
+            s.append(s.isEmpty() ? "" : "; ").append("relevance=").append(r.value()).append(" by ").append(r.by())
+                    .append(": ").append(r.reason());
         }
         return s.toString();
     }

@@ -103,19 +103,22 @@ class FeedbackAndCorrectionTest {
             vote("fb-learn", ids.get(i), i < 3 ? "up" : i == 5 ? "not-relevant" : "down", EDITOR).statusCode(200);
         }
 
-        JsonPath model = given().when().get("/api/teams/fb-learn/profile/model").then().statusCode(200)
+        String answer = given().when().get("/api/teams/fb-learn/profile/model").then().statusCode(200)
                 .body("learned", equalTo(true)).body("examples", equalTo(6))
                 .body("history", hasSize(1))
                 .body("history[0].liked", equalTo(3)).body("history[0].disliked", equalTo(3))
                 .body("history[0].folds", equalTo(3))
-                .extract().jsonPath();
+                .extract().asString();
+        ReplayShapes.assertSameShape("model.json", answer);
+        JsonPath model = JsonPath.from(answer);
         assertThat(model.getDouble("history[0].heldOutAuc")).isBetween(0.0, 1.0);
         assertThat(model.getList("likedTerms.term", String.class)).contains("attention", "kernels");
         assertThat(model.getList("dislikedTerms.term", String.class)).contains("galaxy");
         assertThat(model.getList("likedTerms.weight", Float.class)).allMatch(w -> w > 0);
 
         // a vote once the model is learned re-scores its paper at once (a liked paper now rates 5, not 1)
-        vote("fb-learn", ids.get(0), "up", ADMIN).statusCode(200);
+        ReplayShapes.assertSameShape("feedback.json",
+                vote("fb-learn", ids.get(0), "up", ADMIN).statusCode(200).extract().asString());
         List<String> reasons = given().when().get("/api/papers/" + ids.get(0) + "/scores").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.team == 'fb-learn' }.reasons[-1]", String.class);
         assertThat(reasons).anyMatch(r -> r.matches("relevance: [45]/5 \\(learned from 6 votes.*"));
@@ -169,8 +172,9 @@ class FeedbackAndCorrectionTest {
         String id = discovered("fb-rel", "Galaxy cluster lensing maps").get(0);
         int before = given().when().get("/api/papers/" + id + "/scores").then().extract().jsonPath()
                 .getInt("findAll { it.team == 'fb-rel' }.score[-1]");
-        correct(id, "{\"team\": \"fb-rel\", \"relevance\": 5, \"reason\": \"we build the lensing pipeline\"}", ADMIN)
-                .statusCode(200).body("published", equalTo(1));
+        ReplayShapes.assertSameShape("corrections.json", correct(id,
+                "{\"team\": \"fb-rel\", \"relevance\": 5, \"reason\": \"we build the lensing pipeline\"}", ADMIN)
+                .statusCode(200).body("published", equalTo(1)).extract().asString());
         JsonPath history = given().when().get("/api/papers/" + id + "/scores").then().extract().jsonPath();
         assertThat(history.getInt("findAll { it.team == 'fb-rel' }.score[-1]")).isEqualTo(before + 4);
         assertThat(history.getList("findAll { it.team == 'fb-rel' }.reasons[-1]", String.class))
