@@ -124,7 +124,7 @@ class FeedbackBrowserTest {
 
         assertThat(driver.findElement(By.id("not-sent")).getText())
                 .startsWith("Your vote “👎” on " + OTHER + " for " + TEAM + " was not recorded:")
-                .contains("HTTP 503");
+                .contains("the priority service answered 503, and still after its retries");
         assertThat(votesPriorityGot(priority)).doesNotContain(OTHER);
 
         RestAssured.post(priority + "/control/refuse-votes?times=0").then().statusCode(204);
