@@ -16,6 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * test asks it, over HTTP, to refuse the next PUT ({@code POST /control/refuse-next?status=&detail=}) or reads
  * what it received ({@code GET /control/last-put}, {@code GET /control/last-authorization}). The real
  * priority service is behind the same page in the system's end-to-end test.
+ *
+ * <p>Votes ({@code POST .../profile/feedback}), the model ({@code GET .../profile/model}) and corrections
+ * ({@code POST /api/papers/{id}/corrections}) are answered with priority's own JSON shapes, kept in
+ * {@code priority-replay/*.json} (priority's {@code FeedbackAndCorrectionTest} checks its real answers against
+ * them); the votes and corrections received are listed at {@code GET /control/votes} and
+ * {@code /control/last-correction}, and {@code POST /control/refuse-votes?times=n} answers the next n vote tries
+ * with 503, as a priority that is down.
  */
 public class PriorityProfileServer implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
@@ -24,6 +31,9 @@ public class PriorityProfileServer implements QuarkusTestResourceLifecycleManage
     private volatile String lastAuthorization = "";
     private volatile String refusal;
     private volatile int refusalStatus;
+    private final java.util.List<String> votes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String lastCorrection = "";
+    private final java.util.concurrent.atomic.AtomicInteger refuseVotes = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -33,13 +43,19 @@ public class PriorityProfileServer implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException(e);
         }
         server.createContext("/api/teams/", this::profile);
+        server.createContext("/api/papers/", this::correction);
         server.createContext("/control/", this::control);
         server.start();
         return Map.of("paperstream.priority.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private void profile(HttpExchange ex) throws IOException {
-        String team = ex.getRequestURI().getPath().split("/")[3];
+        String[] parts = ex.getRequestURI().getPath().split("/");
+        String team = parts[3];
+        if (parts.length > 5) {
+            feedback(ex, team, parts[5]);
+            return;
+        }
         switch (ex.getRequestMethod()) {
             case "GET" -> {
                 String stored = profiles.get(team);
@@ -67,9 +83,49 @@ public class PriorityProfileServer implements QuarkusTestResourceLifecycleManage
         }
     }
 
+    private void feedback(HttpExchange ex, String team, String what) throws IOException {
+        if (!profiles.containsKey(team)) {
+            answer(ex, 404, "application/problem+json", "{\"status\":404,\"detail\":\"no team '" + team + "'\"}");
+        } else if (what.equals("model") && ex.getRequestMethod().equals("GET")) {
+            answer(ex, 200, "application/json", replay("model.json").replace("TEAM", team));
+        } else if (what.equals("feedback") && ex.getRequestMethod().equals("POST")) {
+            String body = body(ex);
+            if (refuseVotes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                answer(ex, 503, "text/plain", "");
+                return;
+            }
+            votes.add(ex.getRequestHeaders().getFirst("Authorization") + " " + team + " " + body);
+            answer(ex, 200, "application/json", replay("feedback.json").replace("TEAM", team));
+        } else {
+            answer(ex, 405, "text/plain", "");
+        }
+    }
+
+    private void correction(HttpExchange ex) throws IOException {
+        String[] parts = ex.getRequestURI().getPath().split("/");
+        if (parts.length != 5 || !parts[4].equals("corrections") || !ex.getRequestMethod().equals("POST")) {
+            answer(ex, 404, "text/plain", "");
+            return;
+        }
+        lastCorrection = ex.getRequestHeaders().getFirst("Authorization") + " " + body(ex);
+        answer(ex, 200, "application/json", replay("corrections.json").replace("PAPER", parts[3]));
+    }
+
+    private static String replay(String name) throws IOException {
+        try (InputStream in = PriorityProfileServer.class.getResourceAsStream("/priority-replay/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private void control(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         switch (path) {
+            case "/control/votes" -> answer(ex, 200, "text/plain", String.join("\n", votes));
+            case "/control/last-correction" -> answer(ex, 200, "text/plain", lastCorrection);
+            case "/control/refuse-votes" -> {
+                refuseVotes.set(Integer.parseInt(ex.getRequestURI().getQuery().replace("times=", "")));
+                answer(ex, 204, "text/plain", "");
+            }
             case "/control/last-put" -> answer(ex, 200, "application/json", lastPut);
             case "/control/last-authorization" -> answer(ex, 200, "text/plain", lastAuthorization);
             case "/control/refuse-next" -> {

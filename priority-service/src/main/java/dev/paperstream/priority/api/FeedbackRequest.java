@@ -3,8 +3,8 @@ package dev.paperstream.priority.api;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** A thumbs up or down of a team on a paper. */
+/** A person's thumbs up, thumbs down or "not relevant to us" for a team on a paper. */
 public record FeedbackRequest(
         @NotNull @UnversionedArxivId String paperId,
-        @NotNull @Pattern(regexp = "up|down", message = "must be 'up' or 'down'") String vote) {
+        @NotNull @Pattern(regexp = "up|down|not-relevant", message = "must be 'up', 'down' or 'not-relevant'") String vote) {
 }

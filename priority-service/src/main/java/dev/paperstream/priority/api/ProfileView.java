@@ -7,7 +7,10 @@ import java.util.List;
 public record ProfileView(String team, List<String> categories, List<WeightedTerm> terms, List<String> seedPapers,
         boolean matchAll, Feedback feedback, String relevanceModel) {
 
-    /** Votes so far; {@code withoutText} are votes on papers priority has not seen, not used for learning yet. */
-    public record Feedback(long up, long down, long withoutText) {
+    /**
+     * People's votes so far ({@code down} without the {@code notRelevant} ones); {@code withoutText}: papers the
+     * team voted on that priority has not seen, not used for learning yet.
+     */
+    public record Feedback(long up, long down, long notRelevant, long withoutText) {
     }
 }

@@ -2,7 +2,9 @@ package dev.paperstream.priority.api;
 
 import dev.paperstream.priority.relevance.LearnedRelevance;
 import dev.paperstream.priority.store.FeedbackRepository;
-import dev.paperstream.priority.store.FeedbackRepository.Vote;
+import dev.paperstream.priority.rescoring.Rescoring;
+import dev.paperstream.priority.store.FeedbackRepository.Ballot;
+import dev.paperstream.priority.store.RelevanceModelHistoryRepository;
 import dev.paperstream.priority.store.TeamRepository;
 import dev.paperstream.priority.teams.ArxivCategories;
 import dev.paperstream.priority.teams.Team;
@@ -10,6 +12,8 @@ import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.priority.teams.TeamProfile;
 import dev.paperstream.priority.relevance.WeightedTerm;
 import dev.paperstream.support.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +38,15 @@ public class TeamProfileResource {
     private final TeamDirectory teams;
     private final TeamRepository profiles;
     private final FeedbackRepository feedback;
+    private final RelevanceModelHistoryRepository modelHistory;
+    private final Rescoring rescoring;
+    private final SecurityIdentity identity;
 
-    public TeamProfileResource(TeamDirectory teams, TeamRepository profiles, FeedbackRepository feedback) {
+    public TeamProfileResource(TeamDirectory teams, TeamRepository profiles, FeedbackRepository feedback,
+            RelevanceModelHistoryRepository modelHistory, Rescoring rescoring, SecurityIdentity identity) {
+        this.modelHistory = modelHistory;
+        this.rescoring = rescoring;
+        this.identity = identity;
         this.teams = teams;
         this.profiles = profiles;
         this.feedback = feedback;
@@ -82,9 +93,23 @@ public class TeamProfileResource {
     @RolesAllowed("editor")
     public ProfileView vote(@PathParam("team") String team, @Valid @NotNull FeedbackRequest request) {
         existing(team);
-        feedback.vote(team, request.paperId(), "up".equals(request.vote()));
+        feedback.vote(team, request.paperId(), identity.getPrincipal().getName(), switch (request.vote()) {
+            case "up" -> Ballot.UP;
+            case "down" -> Ballot.DOWN;
+            default -> Ballot.NOT_RELEVANT;
+        });
         teams.reload();
+        // the retrained model rates the paper at once; paper.scored carries a changed score to notes
+        QuarkusTransaction.requiringNew().run(() -> rescoring.rescorePaper(request.paperId()));
         return view(existing(team));
+    }
+
+    /** The team's relevance model: which one is in charge, its strongest terms and its held-out AUC over time. */
+    @GET
+    @Path("/model")
+    public ModelView model(@PathParam("team") String team) {
+        Team t = existing(team);
+        return ModelView.of(t, modelHistory.history(team));
     }
 
     private Team existing(String team) {
@@ -94,14 +119,13 @@ public class TeamProfileResource {
 
     private ProfileView view(Team team) {
         TeamProfile p = team.profile();
-        List<Vote> votes = feedback.votes(p.team());
-        long up = votes.stream().filter(Vote::liked).count();
-        long withoutText = votes.stream().filter(v -> !v.hasText()).count();
+        long withoutText = feedback.votes(p.team()).stream().filter(v -> !v.hasText()).count();
+        FeedbackRepository.Counts counts = feedback.counts(p.team());
         String model = team.learned()
                 .map(l -> "learned: TF-IDF + logistic regression on " + l.votes() + " examples")
                 .orElse("profile terms (learning starts at " + LearnedRelevance.MIN_PER_CLASS
                         + " liked and " + LearnedRelevance.MIN_PER_CLASS + " disliked papers with known text)");
         return new ProfileView(p.team(), p.categories(), p.terms(), p.seedPapers(), p.matchAll(),
-                new ProfileView.Feedback(up, votes.size() - up, withoutText), model);
+                new ProfileView.Feedback(counts.up(), counts.down(), counts.notRelevant(), withoutText), model);
     }
 }

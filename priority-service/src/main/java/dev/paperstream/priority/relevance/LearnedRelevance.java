@@ -35,13 +35,34 @@ public final class LearnedRelevance implements RelevanceModel {
         if (liked < MIN_PER_CLASS || examples.size() - liked < MIN_PER_CLASS) {
             return Optional.empty();
         }
+        return Optional.of(fit(examples));
+    }
+
+    /** Trains on examples of both kinds, however few (cross-validation trains on parts of a small set). */
+    static LearnedRelevance fit(List<Example> examples) {
         List<TokenizedText> docs = examples.stream().map(Example::text).toList();
         TfIdf tfIdf = TfIdf.fit(docs, 1);
         List<SparseVector> xs = new ArrayList<>(docs.size());
         docs.forEach(d -> xs.add(tfIdf.transform(d)));
         LogisticRegression lr = LogisticRegression.fit(xs, examples.stream().map(Example::liked).toList(),
                 tfIdf.dimension());
-        return Optional.of(new LearnedRelevance(tfIdf, lr, examples.size()));
+        return new LearnedRelevance(tfIdf, lr, examples.size());
+    }
+
+    /**
+     * The {@code n} terms with the largest weights toward a like ({@code towardLike}) or a dislike, strongest
+     * first; a term's weight is its coefficient in the regression (on TF-IDF features).
+     */
+    public List<WeightedTerm> strongestTerms(int n, boolean towardLike) {
+        List<WeightedTerm> all = new ArrayList<>(features.dimension());
+        for (int i = 0; i < features.dimension(); i++) {
+            double w = model.weight(i);
+            if (towardLike ? w > 0 : w < 0) {
+                all.add(new WeightedTerm(features.term(i), Math.round(w * 1000) / 1000.0));
+            }
+        }
+        all.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+        return List.copyOf(all.subList(0, Math.min(n, all.size())));
     }
 
     public double probability(TokenizedText titleAndAbstract) {

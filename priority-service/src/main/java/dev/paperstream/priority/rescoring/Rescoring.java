@@ -8,6 +8,7 @@ import dev.paperstream.priority.store.PaperRepository.StoredPaper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,16 @@ public class Rescoring {
     void scheduled() {
         Pass pass = rescoreYoungPapers();
         LOG.infof("re-scored %d papers younger than 6 months, %d new scores published", pass.papers(), pass.published());
+    }
+
+    /**
+     * Scores one paper again now, whatever its age, in the caller's transaction (after a vote retrained its team's
+     * model, or a person corrected it); answers how many new scores were published, 0 for an unknown paper.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescorePaper(String id) {
+        return papers.current(id).map(p -> scoring.scoreAll(List.of(new TeamScoring.PaperVersion(p.id(), p.version(),
+                p.text())))).orElse(0);
     }
 
     public synchronized Pass rescoreYoungPapers() {

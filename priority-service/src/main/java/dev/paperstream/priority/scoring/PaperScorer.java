@@ -27,6 +27,10 @@ public final class PaperScorer {
      * once a (paper, team) (tokenizing and classifying were a third of priority's CPU on the triage path).
      */
     public record PaperFacts(PaperText paper, TokenizedText titleAndAbstract, TypeDecision type, CodeEvidence code) {
+        /** The same facts with the type a person gave instead of the classifier's. */
+        public PaperFacts withType(TypeDecision corrected) {
+            return new PaperFacts(paper, titleAndAbstract, corrected, code);
+        }
     }
 
     public PaperFacts facts(PaperText paper) {

@@ -6,6 +6,9 @@ import dev.paperstream.events.PaperScored;
 import dev.paperstream.priority.citations.CitationCount;
 import dev.paperstream.priority.citations.CitationsLookup;
 import dev.paperstream.priority.classify.PaperTypes;
+import dev.paperstream.priority.relevance.RelevanceModel;
+import dev.paperstream.priority.store.CorrectionRepository;
+import dev.paperstream.priority.store.CorrectionRepository.PaperCorrections;
 import dev.paperstream.priority.store.ScoreRepository;
 import dev.paperstream.priority.store.ScoreRepository.ScoreKey;
 import dev.paperstream.priority.store.ScoreRepository.ScoreRow;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +34,7 @@ import java.util.Set;
 public class TeamScoring {
     private final TeamDirectory teams;
     private final CitationsLookup citations;
+    private final CorrectionRepository corrections;
     private final ScoreRepository scores;
     private final Outbox outbox;
     private final PaperScorer scorer;
@@ -38,7 +43,8 @@ public class TeamScoring {
     private final Clock clock = Clock.systemUTC();
 
     public TeamScoring(TeamDirectory teams, CitationsLookup citations, ScoreRepository scores, Outbox outbox,
-            PaperTypes types, MeterRegistry metrics, ObjectMapper json) {
+            PaperTypes types, MeterRegistry metrics, ObjectMapper json, CorrectionRepository corrections) {
+        this.corrections = corrections;
         this.scorer = new PaperScorer(types.classifier());
         this.metrics = metrics;
         this.json = json;
@@ -52,8 +58,8 @@ public class TeamScoring {
     public record PaperVersion(String id, int version, PaperText text) {
     }
 
-    /** A score computed for a paper version and a team. */
-    private record NewScore(String paperId, int version, String team, Scoring scoring) {
+    /** A score computed for a paper version and a team; {@code correction} names the corrections applied. */
+    private record NewScore(String paperId, int version, String team, Scoring scoring, String correction) {
     }
 
     /** Returns how many paper.scored events it published. */
@@ -70,12 +76,18 @@ public class TeamScoring {
     public int scoreAll(List<PaperVersion> papers) {
         Instant now = clock.instant();
         List<NewScore> computed = new ArrayList<>();
+        Map<String, PaperCorrections> corrected = corrections.forPapers(papers.stream().map(PaperVersion::id).toList());
         for (PaperVersion p : papers) {
             CitationCount cites = citations.cached(p.id());
             PaperScorer.PaperFacts facts = scorer.facts(p.text());
+            PaperCorrections c = corrected.get(p.id());
+            if (c != null) {
+                facts = Corrections.applyType(facts, c);
+            }
             for (Team team : teams.teamsFor(p.text(), facts.titleAndAbstract())) {
+                RelevanceModel relevance = c == null ? team.relevance() : Corrections.relevance(team, c);
                 computed.add(new NewScore(p.id(), p.version(), team.name(),
-                        scorer.score(facts, team.relevance(), cites, now)));
+                        scorer.score(facts, relevance, cites, now), c == null ? null : Corrections.name(team, c)));
             }
         }
         Set<ScoreKey> stored = scores.recordAll(computed.stream().map(this::row).toList(), now);
@@ -100,7 +112,7 @@ public class TeamScoring {
         try {
             return new ScoreRow(n.paperId(), n.version(), n.team(), s.score(), s.priority().name(),
                     s.paperType().name(), s.relevance(), s.hasCode(), s.citations(), s.monthsSincePublication(),
-                    json.writeValueAsString(s.factors()));
+                    json.writeValueAsString(s.factors()), n.correction());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write factors as JSON", e);
         }

@@ -115,6 +115,12 @@ public class PaperRepository implements PanacheRepositoryBase<PaperEntity, Strin
         }
     }
 
+    /** The paper's current version, when priority has seen it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<StoredPaper> current(String id) {
+        return findByIdOptional(id).map(StoredPaper::of);
+    }
+
     /** Papers first published after {@code since}, by id after {@code afterId}, at most {@code limit}. */
     @Transactional
     public List<StoredPaper> publishedAfter(Instant since, String afterId, int limit) {

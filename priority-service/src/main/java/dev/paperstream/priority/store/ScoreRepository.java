@@ -27,9 +27,13 @@ public class ScoreRepository {
         this.dataSource = dataSource;
     }
 
-    /** A score about to be stored, column by column; {@code factorsJson} is the factors as a JSON array. */
+    /**
+     * A score about to be stored, column by column; {@code factorsJson} is the factors as a JSON array,
+     * {@code correction} names the people's corrections it applied (null: none).
+     */
     public record ScoreRow(String paperId, int version, String team, int score, String priority, String paperType,
-            int relevance, boolean hasCode, Integer citations, double monthsSincePublication, String factorsJson) {
+            int relevance, boolean hasCode, Integer citations, double monthsSincePublication, String factorsJson,
+            String correction) {
         public ScoreKey key() {
             return new ScoreKey(paperId, team);
         }
@@ -44,20 +48,21 @@ public class ScoreRepository {
     // (paper, team) may occur once only: ON CONFLICT cannot update a row twice in one statement.
     private static final String UPSERT_ALL = """
             INSERT INTO score (paper_id, team, version, score, priority, paper_type, relevance, has_code,
-                citations, months_since_publication, factors, scored_at)
+                citations, months_since_publication, factors, correction, scored_at)
             SELECT paper_id, team, version, score, priority, paper_type, relevance, has_code, citations, months,
-                factors::jsonb, ?
+                factors::jsonb, correction, ?
             FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::int[], ?::boolean[],
-                ?::int[], ?::float8[], ?::text[])
+                ?::int[], ?::float8[], ?::text[], ?::text[])
                 AS s(paper_id, team, version, score, priority, paper_type, relevance, has_code, citations, months,
-                     factors)
+                     factors, correction)
             ON CONFLICT (paper_id, team) DO UPDATE SET version = EXCLUDED.version, score = EXCLUDED.score,
                 priority = EXCLUDED.priority, paper_type = EXCLUDED.paper_type, relevance = EXCLUDED.relevance,
                 has_code = EXCLUDED.has_code, citations = EXCLUDED.citations,
                 months_since_publication = EXCLUDED.months_since_publication, factors = EXCLUDED.factors,
-                scored_at = EXCLUDED.scored_at
-            WHERE (score.version, score.score, score.priority)
-                IS DISTINCT FROM (EXCLUDED.version, EXCLUDED.score, EXCLUDED.priority)
+                correction = EXCLUDED.correction, scored_at = EXCLUDED.scored_at
+            WHERE (score.version, score.score, score.priority, score.paper_type, score.correction)
+                IS DISTINCT FROM (EXCLUDED.version, EXCLUDED.score, EXCLUDED.priority, EXCLUDED.paper_type,
+                                  EXCLUDED.correction)
               AND score.version <= EXCLUDED.version
             RETURNING paper_id, team
             """;
@@ -69,7 +74,8 @@ public class ScoreRepository {
             """;
 
     /**
-     * Stores each score that is new: a first score, a new version, or a different score or priority, and
+     * Stores each score that is new: a first score, a new version, a different score, priority or paper type, or
+     * a new correction by a person, and
      * keeps it in the history (each paper and team at most once in {@code all}). Answers the keys of the
      * scores stored; the caller publishes those only.
      */
@@ -90,6 +96,7 @@ public class ScoreRepository {
         Integer[] citations = new Integer[n];
         Double[] months = new Double[n];
         String[] factors = new String[n];
+        String[] corrections = new String[n];
         for (int i = 0; i < n; i++) {
             ScoreRow row = all.get(i);
             ids[i] = row.paperId();
@@ -103,6 +110,7 @@ public class ScoreRepository {
             citations[i] = row.citations();
             months[i] = row.monthsSincePublication();
             factors[i] = row.factorsJson();
+            corrections[i] = row.correction();
         }
         try (Connection c = dataSource.getConnection()) {
             Set<ScoreKey> changed = new HashSet<>();
@@ -119,6 +127,7 @@ public class ScoreRepository {
                 ps.setArray(10, c.createArrayOf("int4", citations));
                 ps.setArray(11, c.createArrayOf("float8", months));
                 ps.setArray(12, c.createArrayOf("text", factors));
+                ps.setArray(13, c.createArrayOf("text", corrections));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new ScoreKey(rs.getString(1), rs.getString(2)));

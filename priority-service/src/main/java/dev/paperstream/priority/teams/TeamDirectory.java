@@ -1,11 +1,13 @@
 package dev.paperstream.priority.teams;
 
+import dev.paperstream.priority.relevance.HeldOutAuc;
 import dev.paperstream.priority.relevance.LearnedRelevance;
 import dev.paperstream.priority.relevance.LearnedRelevance.Example;
 import dev.paperstream.priority.relevance.WeightedTerm;
 import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.store.FeedbackRepository;
 import dev.paperstream.priority.store.FeedbackRepository.Vote;
+import dev.paperstream.priority.store.RelevanceModelHistoryRepository;
 import dev.paperstream.priority.store.TeamRepository;
 import dev.paperstream.priority.text.TokenizedText;
 import io.quarkus.runtime.StartupEvent;
@@ -13,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The teams papers are scored for, held in memory and rebuilt from the database at start, after
@@ -32,10 +36,13 @@ public class TeamDirectory {
     private final TeamsConfig config;
     private final TeamRepository profiles;
     private final FeedbackRepository feedback;
+    private final RelevanceModelHistoryRepository modelHistory;
     private volatile Map<String, Team> teams = Map.of();
 
-    public TeamDirectory(TeamsConfig config, TeamRepository profiles, FeedbackRepository feedback) {
+    public TeamDirectory(TeamsConfig config, TeamRepository profiles, FeedbackRepository feedback,
+            RelevanceModelHistoryRepository modelHistory) {
         this.config = config;
+        this.modelHistory = modelHistory;
         this.profiles = profiles;
         this.feedback = feedback;
     }
@@ -80,25 +87,45 @@ public class TeamDirectory {
                 config.defaultKeywords().stream().map(k -> new WeightedTerm(k.trim(), 1.0)).toList(), List.of(), true);
     }
 
+    /** A team's training examples, and a name for the set (a digest of "+id -id ..."): the same votes, the same name. */
+    private record Training(List<Example> examples, String fingerprint) {
+    }
+
     /** The training examples of a team: its votes and its seed papers (as likes) whose text is known. */
-    public List<Example> examples(String team, List<String> seedPapers) {
+    private Training training(String team, List<String> seedPapers) {
         List<Example> out = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
         Set<String> voted = new HashSet<>();
         for (Vote v : feedback.votes(team)) {
             voted.add(v.paperId());
             if (v.hasText()) {
                 out.add(new Example(TokenizedText.of(v.title(), v.abstractText()), v.liked()));
+                fingerprint.append(v.liked() ? " +" : " -").append(v.paperId());
             }
         }
         for (Vote seed : feedback.seedTexts(seedPapers)) {
             if (!voted.contains(seed.paperId())) {
                 out.add(new Example(TokenizedText.of(seed.title(), seed.abstractText()), true));
+                fingerprint.append(" +").append(seed.paperId());
             }
         }
-        return out;
+        return new Training(out, UUID.nameUUIDFromBytes(
+                fingerprint.toString().getBytes(StandardCharsets.UTF_8)).toString());
     }
 
+    /**
+     * Trains the team's model; when the examples differ from those of the last recorded training, also measures
+     * its held-out AUC and records it (reloads of the same votes, every minute, record nothing).
+     */
     private Optional<LearnedRelevance> learn(String team, List<String> seedPapers) {
-        return LearnedRelevance.train(examples(team, seedPapers));
+        Training t = training(team, seedPapers);
+        Optional<LearnedRelevance> learned = LearnedRelevance.train(t.examples());
+        if (learned.isPresent() && !modelHistory.latestFingerprint(team).filter(t.fingerprint()::equals).isPresent()) {
+            int liked = (int) t.examples().stream().filter(Example::liked).count();
+            Optional<HeldOutAuc.Result> auc = HeldOutAuc.of(t.examples());
+            modelHistory.record(team, liked, t.examples().size() - liked, auc.map(HeldOutAuc.Result::auc).orElse(null),
+                    auc.map(HeldOutAuc.Result::folds).orElse(0), t.fingerprint());
+        }
+        return learned;
     }
 }

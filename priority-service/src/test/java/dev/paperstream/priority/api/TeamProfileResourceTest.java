@@ -119,7 +119,7 @@ class TeamProfileResourceTest {
         given().contentType(ContentType.JSON).header("Authorization", EDITOR)
                 .body("{\"paperId\": \"2611.99999\", \"vote\": \"sideways\"}")
                 .when().post("/api/teams/voters/profile/feedback").then().statusCode(400)
-                .body("detail", containsString("'up' or 'down'"));
+                .body("detail", containsString("'up', 'down' or 'not-relevant'"));
         given().contentType(ContentType.JSON).header("Authorization", EDITOR)
                 .body("{\"paperId\": \"2611.99999\", \"vote\": \"up\"}")
                 .when().post("/api/teams/nobody/profile/feedback").then().statusCode(404);

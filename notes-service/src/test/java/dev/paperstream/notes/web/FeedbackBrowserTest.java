@@ -1,0 +1,174 @@
+package dev.paperstream.notes.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paperstream.events.PaperScored;
+import dev.paperstream.events.PaperType;
+import dev.paperstream.events.Priority;
+import dev.paperstream.notes.EventFeed;
+import dev.paperstream.testkit.KafkaBrokerResource;
+import dev.paperstream.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Votes and corrections in a real headless Chromium, against the local stand-in of priority's API, which answers
+ * in priority's own JSON shapes (PriorityProfileServer).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PriorityProfileServer.class)
+class FeedbackBrowserTest {
+    private static final String TEAM = "fb-ui";
+    private static final String LIKED = "2608.31001";
+    private static final String OTHER = "2608.31002";
+    private static final String EDITOR_TOKEN = "test-editor-token-long-enough";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @ConfigProperty(name = "paperstream.priority.url")
+    String priority;
+
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void startBrowserWithTwoScoredPapers() throws Exception {
+        Assumptions.assumeTrue(new java.io.File("/usr/bin/chromium").canExecute()
+                && new java.io.File("/usr/bin/chromedriver").canExecute(),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        given().contentType("application/json").body("{\"categories\":[],\"terms\":[],\"seedPapers\":[],\"matchAll\":true}")
+                .put(priority + "/api/teams/" + TEAM + "/profile").then().statusCode(200);
+        try (EventFeed feed = new EventFeed()) {
+            for (String id : List.of(LIKED, OTHER)) {
+                feed.publish(id, EventFeed.paper(id, 1, "Feedback paper " + id, "Attention kernels.",
+                        Instant.parse("2026-08-01T00:00:00Z")));
+                feed.publish(id, EventFeed.score(id, 1, TEAM, 5, PaperType.OPTIMIZATION));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().queryParam("team", TEAM).get("/api/papers").jsonPath().getInt("total") == 2);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1600", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.get(base + "sign-in");
+        driver.findElement(By.id("token")).sendKeys(EDITOR_TOKEN);
+        driver.findElement(By.id("sign-in")).click();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private WebElement button(String paper, String vote) {
+        return driver.findElement(By.cssSelector("form.vote[data-paper='" + paper + "'][data-team='" + TEAM + "'] "
+                + "button.vote-" + vote));
+    }
+
+    private static String votesPriorityGot(String priority) {
+        return RestAssured.get(priority + "/control/votes").asString();
+    }
+
+    @Test
+    void aReaderGivesAThumbUpInTheInboxAndChangesItToNotRelevantTheLatestVoteIsMarked() {
+        driver.get(base + "?team=" + TEAM);
+        button(LIKED, "up").click();
+
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "?team=" + TEAM);
+        assertThat(button(LIKED, "up").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(button(OTHER, "up").getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(votesPriorityGot(priority)).contains("Bearer " + EDITOR_TOKEN + " " + TEAM
+                + " {\"paperId\":\"" + LIKED + "\",\"vote\":\"up\"}");
+
+        button(LIKED, "not-relevant").click();
+        assertThat(button(LIKED, "not-relevant").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(button(LIKED, "up").getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(button(LIKED, "not-relevant").getText()).isEqualTo("not relevant to us");
+    }
+
+    @Test
+    void aVoteWhilePriorityIsDownSaysSoAndSendingItAgainRecordsIt() {
+        driver.get(base + "papers/" + OTHER);
+        RestAssured.post(priority + "/control/refuse-votes?times=10").then().statusCode(204);
+        button(OTHER, "down").click();
+
+        assertThat(driver.findElement(By.id("not-sent")).getText())
+                .startsWith("Your vote “👎” on " + OTHER + " for " + TEAM + " was not recorded:")
+                .contains("the priority service answered 503, and still after its retries");
+        assertThat(votesPriorityGot(priority)).doesNotContain(OTHER);
+
+        RestAssured.post(priority + "/control/refuse-votes?times=0").then().statusCode(204);
+        driver.findElement(By.id("send-again")).click();
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "papers/" + OTHER);
+        assertThat(button(OTHER, "down").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(votesPriorityGot(priority)).contains("{\"paperId\":\"" + OTHER + "\",\"vote\":\"down\"}");
+    }
+
+    @Test
+    void aReaderCorrectsThePaperTypeWithAReasonAndTheRescoreShowsIt() {
+        driver.get(base + "papers/" + LIKED);
+        new Select(driver.findElement(By.id("correction-type"))).selectByValue("THEORETICAL");
+        driver.findElement(By.id("correction-reason")).sendKeys("it proves a bound");
+        driver.findElement(By.id("correct")).click();
+
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "papers/" + LIKED + "#scores");
+        assertThat(RestAssured.get(priority + "/control/last-correction").asString())
+                .isEqualTo("Bearer " + EDITOR_TOKEN + " {\"reason\":\"it proves a bound\",\"paperType\":\"THEORETICAL\"}");
+        // priority publishes the re-score as paper.scored; here the test publishes what priority would
+        String reason = "type: THEORETICAL (corrected from OPTIMIZATION by editor-1: it proves a bound): +0";
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(LIKED, new PaperScored(LIKED, 1, TEAM, 3, Priority.LOW, PaperType.THEORETICAL, 3, true, 120,
+                    4.0, List.of(reason, "relevance: 3/5 (matched: attention): +3"), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            driver.navigate().refresh();
+            return driver.findElement(By.id("scores")).getText().contains(reason);
+        });
+    }
+
+    @Test
+    void theTeamPageShowsTheModelsHeldOutAucOverTimeAndItsTopTerms() throws Exception {
+        driver.get(base + "teams/" + TEAM);
+        assertThat(driver.findElement(By.id("model-state")).getText()).isEqualTo("Learned from the team's votes on 6 papers.");
+        assertThat(driver.findElements(By.cssSelector("#auc-history tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("2026-11-30T22:10:04.512Z 3 3 0.778 3", "2026-11-30T22:41:19.004Z 4 3 0.917 3");
+        assertThat(driver.findElement(By.id("liked-terms")).getText()).startsWith("attention +1.18\nkernels +0.95");
+        assertThat(driver.findElement(By.id("disliked-terms")).getText()).startsWith("galaxy -1.31");
+        assertThat(driver.findElement(By.cssSelector("#auc-chart polyline")).getAttribute("points"))
+                .isEqualTo("10.0,32.2 470.0,18.3");
+        Path shot = Path.of("target", "screenshots", "team-model.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), shot,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
