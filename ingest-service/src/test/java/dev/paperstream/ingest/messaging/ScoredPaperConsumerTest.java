@@ -67,6 +67,19 @@ class ScoredPaperConsumerTest {
     }
 
     @Test
+    void aMalformedScoreIsDeadLetteredWithTheReasonAndTheNextScoreOfThePaperIsParsed() throws Exception {
+        FakeArxiv.script("/pdf/2511.00461v1", FakeArxiv.Reply.ok("application/pdf", TestPdfs.paper()));
+        TestTopics.send(dev.paperstream.events.EventType.PAPER_SCORED, "2511.00461",
+                "{\"id\":\"2511.00461\",\"version\":1,\"priority\":\"URGENT\"}", java.util.UUID.randomUUID().toString());
+        publishScored("2511.00461", 1, Priority.HIGH);
+
+        assertThat(EventJson.read(ParsedTopic.awaitRecord("2511.00461").value(), PaperParsed.class).version())
+                .isEqualTo(1);
+        assertThat(TestTopics.deadLetterReason("dlq.ingest.paper.scored", "2511.00461", Duration.ofSeconds(30)))
+                .startsWith("PaperScored: ");
+    }
+
+    @Test
     void anHtmlPageInsteadOfAPdfGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         FakeArxiv.script("/pdf/2511.00442v1", FakeArxiv.Reply.ok("text/html",
                 "<!DOCTYPE html><html><body>Too many requests</body></html>".getBytes(StandardCharsets.UTF_8)));
