@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
  * {@link ConsumedRecords#unreadable}), or whose fields the consumer rejects, is dead-lettered alone with the
  * reason; the others are applied in one transaction, which first notes their event ids as processed by the
  * consumer (one statement for the batch, {@link ProcessedEvents#firstDeliveries}) and hands the consumer only
- * those delivered for the first time, so a redelivery changes nothing. When that transaction fails, each record is applied again alone in its own
- * transaction, and only those that still fail are dead-lettered: one bad record never costs the batch.
+ * those delivered for the first time, so a redelivery changes nothing. When that transaction fails, each
+ * record is applied again alone in its own transaction, and only those that still fail are dead-lettered:
+ * one bad record never costs the batch.
  * A transient failure (see {@link Transience}: database or broker unreachable, deadlock, exhausted pool,
  * timeout) is never a reason to dead-letter: the batch, or the record, is tried again with back-off by
  * {@link TransientRetry} until it passes, and its offsets are not committed meanwhile.
