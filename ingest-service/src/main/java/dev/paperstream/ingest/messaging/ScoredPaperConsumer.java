@@ -1,7 +1,7 @@
 package dev.paperstream.ingest.messaging;
 
 import dev.paperstream.events.ArxivId;
-import dev.paperstream.events.EventType;
+import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.ingest.fulltext.FullTextConfig;
 import dev.paperstream.ingest.fulltext.PdfDeadLetters;
@@ -9,7 +9,6 @@ import dev.paperstream.ingest.fulltext.PdfFetchQueue;
 import dev.paperstream.ingest.fulltext.PdfFetchWorker;
 import dev.paperstream.ingest.store.ParsedPaperRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,19 +40,17 @@ public class ScoredPaperConsumer {
 
     private final FullTextConfig config;
     private final ParsedPaperRepository parsed;
-    private final ProcessedEvents processed;
     private final PdfFetchQueue queue;
     private final PdfDeadLetters deadLetters;
     private final PdfFetchWorker worker;
     private final TransactionSynchronizationRegistry transactions;
     private final BatchConsumption batches;
 
-    public ScoredPaperConsumer(FullTextConfig config, ParsedPaperRepository parsed, ProcessedEvents processed,
-            PdfFetchQueue queue, PdfDeadLetters deadLetters, PdfFetchWorker worker,
-            TransactionSynchronizationRegistry transactions, BatchConsumption batches) {
+    public ScoredPaperConsumer(FullTextConfig config, ParsedPaperRepository parsed, PdfFetchQueue queue,
+            PdfDeadLetters deadLetters, PdfFetchWorker worker, TransactionSynchronizationRegistry transactions,
+            BatchConsumption batches) {
         this.config = config;
         this.parsed = parsed;
-        this.processed = processed;
         this.queue = queue;
         this.deadLetters = deadLetters;
         this.worker = worker;
@@ -63,9 +60,9 @@ public class ScoredPaperConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecords<String, String> records) {
-        batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_SCORED, PaperScored.class,
-                ScoredPaperConsumer::validate), this::park);
+    public void on(ConsumerRecords<String, PaperScored> records) {
+        batches.consume(CHANNEL, CONSUMER, records, ScoredPaperConsumer::validate,
+                scored -> scored.priority().isAtLeast(config.parseFrom()), this::park);
     }
 
     static void validate(PaperScored scored) {
@@ -75,19 +72,15 @@ public class ScoredPaperConsumer {
         }
     }
 
+    /** In the batch's transaction: the events at or above parse-from delivered for the first time. */
     private void park(List<ReceivedEvent<PaperScored>> events) {
-        List<ReceivedEvent<PaperScored>> wanted = events.stream()
-                .filter(e -> e.payload().priority().isAtLeast(config.parseFrom())).toList();
-        if (wanted.isEmpty()) {
-            return;
-        }
         boolean parkedAny = false;
-        for (ReceivedEvent<PaperScored> event : processed.firstDeliveries(CONSUMER, wanted)) {
+        for (ReceivedEvent<PaperScored> event : events) {
             PaperScored scored = event.payload();
             if (parsed.parsed(scored.id(), scored.version()).isPresent()) {
                 continue;
             }
-            queue.park(scored.id(), scored.version(), scored.priority(), event.id(), event.record().value())
+            queue.park(scored.id(), scored.version(), scored.priority(), event.id(), EventJson.write(scored))
                     .ifPresent(displaced -> deadLetters.send(displaced, "displaced from the full PDF download queue"
                             + " (paperstream.fulltext.parked-max=" + config.parkedMax() + ") by " + scored.priority()
                             + " paper " + scored.id() + "v" + scored.version() + "; replay it once arXiv allows again"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paperstream.events.EventJson;
+import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,19 @@ class ScoredPaperConsumerTest {
         assertThat(parsed.parser()).startsWith("embedded pdfbox");
         assertThat(FakeArxiv.requests()).extracting(FakeArxiv.Request::path).contains("/pdf/2511.00440v2")
                 .doesNotContain("/pdf/2511.00440v1");
+    }
+
+    @Test
+    void aMalformedScoreIsDeadLetteredWithTheReasonAndTheNextScoreOfThePaperIsParsed() throws Exception {
+        FakeArxiv.script("/pdf/2511.00481v1", FakeArxiv.Reply.ok("application/pdf", TestPdfs.paper()));
+        TestTopics.send(EventType.PAPER_SCORED, "2511.00481",
+                "{\"id\":\"2511.00481\",\"version\":1,\"priority\":\"URGENT\"}", UUID.randomUUID().toString());
+        publishScored("2511.00481", 1, Priority.HIGH);
+
+        assertThat(EventJson.read(ParsedTopic.awaitRecord("2511.00481").value(), PaperParsed.class).version())
+                .isEqualTo(1);
+        assertThat(TestTopics.deadLetterReason("dlq.ingest.paper.scored", "2511.00481", Duration.ofSeconds(30)))
+                .startsWith("PaperScored: ");
     }
 
     @Test

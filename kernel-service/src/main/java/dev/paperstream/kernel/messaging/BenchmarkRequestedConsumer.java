@@ -1,40 +1,33 @@
 package dev.paperstream.kernel.messaging;
 
 import dev.paperstream.events.BenchmarkRequested;
-import dev.paperstream.events.EventType;
 import dev.paperstream.kernel.bench.JobRequest;
 import dev.paperstream.kernel.jobs.JobService;
-import dev.paperstream.support.messaging.IncomingEvent;
 import dev.paperstream.support.messaging.RecordConsumer;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** benchmark.requested joins the same queues as REST requests, once per job id. */
+/** benchmark.requested joins the same queues as REST requests, once per event (see {@link RecordConsumer}). */
 @ApplicationScoped
 public class BenchmarkRequestedConsumer {
+    /** Its name in processed_event since the first release: renaming it would run old requests again. */
     private static final String CONSUMER = "benchmark-requested";
 
-    private final ProcessedEvents processed;
     private final JobService jobs;
 
-    public BenchmarkRequestedConsumer(ProcessedEvents processed, JobService jobs) {
-        this.processed = processed;
+    public BenchmarkRequestedConsumer(JobService jobs) {
         this.jobs = jobs;
     }
 
     @Incoming("benchmark-requested")
     @Blocking
-    @RecordConsumer
+    @RecordConsumer(CONSUMER)
     @Transactional
-    public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent<BenchmarkRequested> event = IncomingEvent.of(record, EventType.BENCHMARK_REQUESTED,
-                BenchmarkRequested.class);
-        if (processed.firstDelivery(CONSUMER, event.id())) {
-            jobs.accept(event.payload().jobId(), JobRequest.of(event.payload()), "event");
-        }
+    public void on(ConsumerRecord<String, BenchmarkRequested> record) {
+        BenchmarkRequested request = record.value();
+        jobs.accept(request.jobId(), JobRequest.of(request), "event");
     }
 }

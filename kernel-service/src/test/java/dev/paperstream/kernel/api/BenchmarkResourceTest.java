@@ -194,17 +194,34 @@ class BenchmarkResourceTest {
     }
 
     @Test
-    void anEventOfAnUnknownVersionGoesToTheDeadLetterTopic() {
+    void eventsOfAnUnknownVersionOrMalformedAreDeadLetteredWithTheReasonAndTheNextRequestRuns() {
         String jobId = UUID.randomUUID().toString();
-        EventTopics.send(new BenchmarkRequested(jobId, List.of("naive"), 1, 1, List.of(64), 16, false, "fp32", "cpu",
-                null), UUID.randomUUID().toString(), "paperstream.benchmark.requested.v9");
+        BenchmarkRequested request = new BenchmarkRequested(jobId, List.of("naive"), 1, 1, List.of(64), 16, false,
+                "fp32", "cpu", null);
+        EventTopics.send(request, UUID.randomUUID().toString(), "paperstream.benchmark.requested.v9");
+        try (TestTopics.Publisher p = new TestTopics.Publisher(TestTopics.bootstrapServers())) {
+            p.publish(EventType.BENCHMARK_REQUESTED.topic(), jobId, "{\"jobId\": \"" + jobId + "\", \"variants\": [",
+                    UUID.randomUUID().toString(), EventType.BENCHMARK_REQUESTED.ceType());
+        }
         try (KafkaConsumer<String, String> dlq = TestTopics.consumer("dlq.kernel.benchmark.requested")) {
-            List<String> keys = new ArrayList<>();
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                dlq.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
-                return keys.contains(jobId);
+                dlq.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (jobId.equals(r.key())) {
+                        dead.add(r);
+                    }
+                });
+                return dead.size() == 2;
             });
+            assertThat(TestTopics.header(dead.get(0), "dead-letter-reason")).isEqualTo("paperstream.benchmark.requested.v1"
+                    + " record on benchmark.requested has ce_type paperstream.benchmark.requested.v9 (a type this consumer"
+                    + " does not know); expected paperstream.benchmark.requested.v1");
+            assertThat(TestTopics.header(dead.get(1), "dead-letter-reason")).startsWith("BenchmarkRequested: ");
         }
         given().get("/api/benchmarks/" + jobId).then().statusCode(404).body("status", equalTo(404));
+
+        // the same key again, readable this time: it runs
+        EventTopics.send(request, UUID.randomUUID().toString(), EventType.BENCHMARK_REQUESTED.ceType());
+        assertThat(awaitFinished(jobId).getString("status")).isEqualTo("COMPLETED");
     }
 }

@@ -1,13 +1,11 @@
 package dev.paperstream.priority.messaging;
 
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.scoring.TeamScoring.PaperVersion;
 import dev.paperstream.priority.store.PaperRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Scores every discovered paper for every team, a polled batch of records at a time in one transaction
- * (a transaction per record allows ~80 papers/s). A redelivered event, or an older version
- * than the one stored, publishes nothing; an event that cannot be read, or has no id or a version below 1,
- * goes to the dead-letter topic with the reason and the rest of its batch is stored.
+ * (a transaction per record allows ~80 papers/s; see {@link BatchConsumption}). A redelivered event, or an older
+ * version than the one stored, publishes nothing; an event that cannot be read, or has no id or a version below
+ * 1, goes to the dead-letter topic with the reason and the rest of its batch is stored.
  */
 @ApplicationScoped
 public class PaperDiscoveredConsumer {
@@ -30,29 +28,25 @@ public class PaperDiscoveredConsumer {
     static final String CONSUMER = "priority-service.paper-discovered";
 
     private final BatchConsumption batches;
-    private final ProcessedEvents processed;
     private final PaperRepository papers;
     private final TeamScoring scoring;
 
-    public PaperDiscoveredConsumer(BatchConsumption batches, ProcessedEvents processed, PaperRepository papers,
-            TeamScoring scoring) {
+    public PaperDiscoveredConsumer(BatchConsumption batches, PaperRepository papers, TeamScoring scoring) {
         this.batches = batches;
-        this.processed = processed;
         this.papers = papers;
         this.scoring = scoring;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecords<String, String> records) {
-        batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_DISCOVERED, PaperDiscovered.class,
-                PaperDiscovered::requireIdAndVersion), this::store);
+    public void on(ConsumerRecords<String, PaperDiscovered> records) {
+        batches.consume(CHANNEL, CONSUMER, records, PaperDiscovered::requireIdAndVersion, this::store);
     }
 
-    /** In the batch's transaction: the newest version of each paper in the batch is stored and scored. */
+    /** In the batch's transaction: the newest version of each paper first delivered in the batch is stored and scored. */
     private void store(List<ReceivedEvent<PaperDiscovered>> events) {
         Map<String, PaperDiscovered> newest = PaperDiscovered.newestPerPaper(
-                processed.firstDeliveries(CONSUMER, events).stream().map(ReceivedEvent::payload).toList());
+                events.stream().map(ReceivedEvent::payload).toList());
         Set<String> current = papers.upsertAll(List.copyOf(newest.values()));
         List<PaperVersion> toScore = new ArrayList<>(current.size());
         for (PaperDiscovered p : newest.values()) {

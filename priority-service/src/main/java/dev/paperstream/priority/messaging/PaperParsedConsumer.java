@@ -1,13 +1,10 @@
 package dev.paperstream.priority.messaging;
 
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.store.PaperRepository;
 import dev.paperstream.priority.store.PaperRepository.StoredPaper;
-import dev.paperstream.support.messaging.IncomingEvent;
 import dev.paperstream.support.messaging.RecordConsumer;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,26 +23,20 @@ public class PaperParsedConsumer {
     static final String CONSUMER = "priority-service.paper-parsed";
     private static final int MAX_OUTLINE = 8_000;
 
-    private final ProcessedEvents processed;
     private final PaperRepository papers;
     private final TeamScoring scoring;
 
-    public PaperParsedConsumer(ProcessedEvents processed, PaperRepository papers, TeamScoring scoring) {
-        this.processed = processed;
+    public PaperParsedConsumer(PaperRepository papers, TeamScoring scoring) {
         this.papers = papers;
         this.scoring = scoring;
     }
 
     @Incoming("paper-parsed")
     @Blocking
-    @RecordConsumer
+    @RecordConsumer(CONSUMER)
     @Transactional
-    public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent<PaperParsed> event = IncomingEvent.of(record, EventType.PAPER_PARSED, PaperParsed.class);
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
-        PaperParsed parsed = event.payload();
+    public void on(ConsumerRecord<String, PaperParsed> record) {
+        PaperParsed parsed = record.value();
         Optional<StoredPaper> paper = papers.addFullText(parsed.id(), parsed.codeLinks(), outline(parsed));
         if (paper.isEmpty()) {
             throw new IllegalStateException("paper.parsed for " + parsed.id() + " arrived before its paper.discovered;"

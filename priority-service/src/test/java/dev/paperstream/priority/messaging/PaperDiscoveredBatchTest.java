@@ -9,11 +9,13 @@ import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.Topics;
+import dev.paperstream.events.kafka.PaperDiscoveredDeserializer;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import dev.paperstream.testkit.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.fault.DeserializerWrapper;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,16 +23,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /**
  * The batch consumer handed one polled batch directly (a real PostgreSQL, a real broker for the dead
- * letters), so that the records are certainly in one batch: each must come out as it would alone.
+ * letters), so that the records are certainly in one batch: each must come out as it would alone. The records'
+ * values are read as the channel reads them: the channel's deserializer inside SmallRye's wrapper, which leaves
+ * a refused record without value and with the reason in its headers.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -39,7 +46,9 @@ class PaperDiscoveredBatchTest {
     @Inject
     PaperDiscoveredConsumer consumer;
 
-    private final List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+    private final List<ConsumerRecord<String, PaperDiscovered>> batch = new ArrayList<>();
+    private final DeserializerWrapper<PaperDiscovered> deserializer = new DeserializerWrapper<>(
+            PaperDiscoveredDeserializer.class.getName(), false, null, (failure, fatal) -> { }, false, false);
 
     private static String newId() {
         return "2612." + ThreadLocalRandom.current().nextInt(10000, 99999);
@@ -52,10 +61,16 @@ class PaperDiscoveredBatchTest {
     }
 
     private void add(String key, String json, String ceId) {
-        ConsumerRecord<String, String> r = new ConsumerRecord<>(Topics.PAPER_DISCOVERED, 0, batch.size(), key, json);
-        r.headers().add(CloudEventHeaders.ID, ceId.getBytes(StandardCharsets.UTF_8));
-        r.headers().add(CloudEventHeaders.TYPE, EventType.PAPER_DISCOVERED.ceType().getBytes(StandardCharsets.UTF_8));
-        batch.add(r);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.ID, ceId.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE, EventType.PAPER_DISCOVERED.ceType().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SPEC_VERSION,
+                CloudEventHeaders.SPEC_VERSION_VALUE.getBytes(StandardCharsets.UTF_8));
+        PaperDiscovered value = deserializer.deserialize(Topics.PAPER_DISCOVERED, headers,
+                json.getBytes(StandardCharsets.UTF_8));
+        batch.add(new ConsumerRecord<>(Topics.PAPER_DISCOVERED, 0, batch.size(), ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE, ConsumerRecord.NULL_SIZE, json.length(), key, value, headers,
+                Optional.empty()));
     }
 
     private void consume() {

@@ -139,4 +139,58 @@ class PaperDiscoveredConsumerTest {
             assertThat(dead.get(0).value()).contains("github.com/example/early");
         }
     }
+
+    @Test
+    void recordsTheDeserializerRefusesAreDeadLetteredWithTheReasonAndTheNextRecordIsScored() {
+        String id = "2611.0" + String.format("%04d", new java.util.Random().nextInt(10000));
+        PaperDiscovered good = paper(id, 1, "Fused attention kernels for GPUs", "An IO-aware attention kernel.",
+                null, List.of("cs.LG"), Instant.now().minus(Duration.ofDays(10)));
+        try (KafkaConsumer<String, String> dlq = TestTopics.consumer(Topics.deadLetter("priority", Topics.PAPER_DISCOVERED));
+                KafkaConsumer<String, String> scored = TestTopics.consumer(Topics.PAPER_SCORED);
+                TestTopics.Publisher publisher = new TestTopics.Publisher(TestTopics.bootstrapServers())) {
+            // same key, so one partition: the good record comes after both refused ones
+            publisher.publish(Topics.PAPER_DISCOVERED, id, EventJson.write(good), UUID.randomUUID().toString(),
+                    EventType.PAPER_SCORED.ceType());
+            publisher.publish(Topics.PAPER_DISCOVERED, id, "{\"id\": \"" + id + "\", \"version\": ", UUID.randomUUID().toString(),
+                    EventType.PAPER_DISCOVERED.ceType());
+            publisher.publish(UUID.randomUUID().toString(), id, good);
+
+            List<PaperScored> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !scoredFor(scored, id, seen).isEmpty());
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestTopics.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
+                return dead.size() == 2;
+            });
+            assertThat(TestTopics.header(dead.get(0), "dead-letter-reason")).isEqualTo(
+                    "paperstream.paper.discovered.v1 record on paper.discovered has ce_type paperstream.paper.scored.v1;"
+                            + " expected paperstream.paper.discovered.v1");
+            assertThat(dead.get(0).value()).isEqualTo(EventJson.write(good));
+            assertThat(TestTopics.header(dead.get(1), "dead-letter-reason")).startsWith("PaperDiscovered: ");
+            assertThat(dead.get(1).value()).isEqualTo("{\"id\": \"" + id + "\", \"version\": ");
+            assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("deserialization-failure-data")).isNull());
+        }
+    }
+
+    @Test
+    void aParseOfAnotherTypeIsDeadLetteredAndTheNextParseIsConsumed() {
+        String id = "2611.08" + String.format("%03d", new java.util.Random().nextInt(1000));
+        dev.paperstream.events.PaperParsed parse = new dev.paperstream.events.PaperParsed(id, 1, "grobid 0.8.0",
+                List.of(), null, null, null, 3, List.of(), false, false);
+        try (KafkaConsumer<String, String> dlq = TestTopics.consumer(Topics.deadLetter("priority", Topics.PAPER_PARSED));
+                TestTopics.Publisher publisher = new TestTopics.Publisher(TestTopics.bootstrapServers())) {
+            publisher.publish(Topics.PAPER_PARSED, id, EventJson.write(parse), UUID.randomUUID().toString(),
+                    "paperstream.paper.parsed.v2");
+            publisher.publish(UUID.randomUUID().toString(), id, parse);
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestTopics.poll(dlq).stream().filter(r -> id.equals(r.key())).forEach(dead::add);
+                return dead.size() == 2;
+            });
+            assertThat(TestTopics.header(dead.get(0), "dead-letter-reason"))
+                    .contains("has ce_type paperstream.paper.parsed.v2 (a type this consumer does not know)");
+            // the next record reached the consumer's own logic: a parse of a paper priority has not seen
+            assertThat(TestTopics.header(dead.get(1), "dead-letter-reason")).contains("before its paper.discovered");
+        }
+    }
 }

@@ -1,19 +1,26 @@
 package dev.paperstream.support.messaging;
 
 import dev.paperstream.events.EventType;
+import dev.paperstream.events.InvalidEventException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * What every batch consumer does alike: read each record of a polled batch (one that cannot be read, or
- * whose fields the consumer rejects, is dead-lettered alone with the reason), then apply the readable ones
- * in one transaction. When that transaction fails, each record is applied again alone in its own
- * transaction, and only those that still fail are dead-lettered: one bad record never costs the batch.
+ * What every batch consumer does alike ({@link #consume}): each record of a polled batch that could not be read
+ * (its channel's deserializer refused it: another {@code ce_type}, malformed JSON, no payload; see
+ * {@link ConsumedRecords#unreadable}), or whose fields the consumer rejects, is dead-lettered alone with the
+ * reason; the others are applied in one transaction, which first notes their event ids as processed by the
+ * consumer (one statement for the batch, {@link ProcessedEvents#firstDeliveries}) and hands the consumer only
+ * those delivered for the first time, so a redelivery changes nothing. When that transaction fails, each
+ * record is applied again alone in its own transaction, and only those that still fail are dead-lettered:
+ * one bad record never costs the batch.
  * A transient failure (see {@link Transience}: database or broker unreachable, deadlock, exhausted pool,
  * timeout) is never a reason to dead-letter: the batch, or the record, is tried again with back-off by
  * {@link TransientRetry} until it passes, and its offsets are not committed meanwhile.
@@ -24,14 +31,59 @@ public class BatchConsumption {
 
     private final DeadLetters deadLetters;
     private final TransientRetry retry;
+    private final ProcessedEvents processed;
 
-    public BatchConsumption(DeadLetters deadLetters, TransientRetry retry) {
+    public BatchConsumption(DeadLetters deadLetters, TransientRetry retry, ProcessedEvents processed) {
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.processed = processed;
     }
 
     /**
-     * The records of {@code records} (in their order: offset order within a partition) read as {@code type};
+     * Consumes a polled batch of a channel that names its event's deserializer (see the class): {@code validate}
+     * throws for an event whose fields can never be stored; {@code apply} gets, in the batch's transaction, the
+     * valid events (in offset order within a partition) that {@code consumer} sees for the first time, never an
+     * empty list. {@code consumer} is the name under which {@code processed_event} notes them; never rename it.
+     */
+    public <T> void consume(String channel, String consumer, Iterable<ConsumerRecord<String, T>> records,
+            Consumer<T> validate, Consumer<List<ReceivedEvent<T>>> apply) {
+        consume(channel, consumer, records, validate, event -> true, apply);
+    }
+
+    /**
+     * As {@link #consume(String, String, Iterable, Consumer, Consumer)}, for a consumer that acts on few of the
+     * events it reads: a valid event that is not {@code wanted} changes nothing, so it is neither noted as
+     * processed nor applied, and a batch with none wanted opens no transaction.
+     */
+    public <T> void consume(String channel, String consumer, Iterable<ConsumerRecord<String, T>> records,
+            Consumer<T> validate, Predicate<T> wanted, Consumer<List<ReceivedEvent<T>>> apply) {
+        List<ReceivedEvent<T>> readable = new ArrayList<>();
+        for (ConsumerRecord<String, T> record : records) {
+            Optional<String> unreadable = ConsumedRecords.unreadable(record);
+            if (unreadable.isPresent()) {
+                deadLetters.send(channel, record, new InvalidEventException(unreadable.get(), null));
+                continue;
+            }
+            try {
+                validate.accept(record.value());
+            } catch (RuntimeException e) {
+                deadLetters.send(channel, record, e);
+                continue;
+            }
+            if (wanted.test(record.value())) {
+                readable.add(new ReceivedEvent<>(record, ConsumedRecords.eventId(record), record.value()));
+            }
+        }
+        apply(channel, readable, events -> {
+            List<ReceivedEvent<T>> first = processed.firstDeliveries(consumer, events);
+            if (!first.isEmpty()) {
+                apply.accept(first);
+            }
+        });
+    }
+
+    /**
+     * For a channel still read as text: the records of {@code records} (in their order: offset order within a partition) read as {@code type};
      * {@code validate} throws for an event whose fields can never be stored. The others are dead-lettered.
      */
     public <T> List<ReceivedEvent<T>> read(String channel, Iterable<ConsumerRecord<String, String>> records,
@@ -41,7 +93,7 @@ public class BatchConsumption {
             try {
                 IncomingEvent<T> event = IncomingEvent.of(record, type, payload);
                 validate.accept(event.payload());
-                readable.add(new ReceivedEvent<>(record, event));
+                readable.add(new ReceivedEvent<>(record, event.id(), event.payload()));
             } catch (RuntimeException e) {
                 deadLetters.send(channel, record, e);
             }
@@ -49,7 +101,10 @@ public class BatchConsumption {
         return readable;
     }
 
-    /** Applies {@code apply} to all events in one transaction, or, when that fails, to each alone (see the class). */
+    /**
+     * Applies {@code apply} to all events in one transaction, or, when that fails, to each alone (see the class);
+     * for a channel still read as text, whose {@code apply} checks redeliveries itself.
+     */
     public <T> void apply(String channel, List<ReceivedEvent<T>> events, Consumer<List<ReceivedEvent<T>>> apply) {
         if (events.isEmpty()) {
             return;

@@ -1,6 +1,8 @@
 package dev.paperstream.support.messaging;
 
+import dev.paperstream.events.EventJson;
 import dev.paperstream.support.kafka.KafkaConnection;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +17,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
@@ -28,16 +33,22 @@ import org.eclipse.microprofile.config.Config;
  * it twice at worst. A send the broker cannot take now (unreachable, timed out) is retried by
  * {@link TransientRetry}, so a broker outage delays the record instead of losing it. The producer uses
  * the service's Kafka connection settings (TLS, SASL) from {@link KafkaConnection}.
+ * <p>
+ * The dead letter's body is the record's as it was consumed: the bytes its deserializer refused (taken from
+ * SmallRye's {@code deserialization-failure-data} header, which is not copied), the text of a channel read as
+ * text, or else the payload its consumer read, written back by {@code EventJson} (properties this consumer
+ * does not know are not kept: the services that know them read the original record).
  */
 @ApplicationScoped
 public class DeadLetters {
     static final String CONFIG_PREFIX = "mp.messaging.incoming.";
     static final String CONFIG_SUFFIX = ".dead-letter-queue.topic";
+    private static final String DESERIALIZATION_FAILURE = "deserialization-failure-";
 
     private final Config config;
     private final KafkaConnection kafka;
     private final TransientRetry retry;
-    private volatile KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<String, byte[]> producer;
 
     public DeadLetters(Config config, KafkaConnection kafka, TransientRetry retry) {
         this.config = config;
@@ -64,9 +75,15 @@ public class DeadLetters {
     }
 
     /** Sends {@code record} to the channel's dead-letter topic with {@code reason}; returns once the broker has it. */
-    public void send(String channel, ConsumerRecord<String, String> record, Throwable reason) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(topic(channel), null, record.key(), record.value(),
-                record.headers());
+    public void send(String channel, ConsumerRecord<String, ?> record, Throwable reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : record.headers()) {
+            if (!h.key().startsWith(DESERIALIZATION_FAILURE)) {
+                headers.add(h);
+            }
+        }
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic(channel), null, record.key(), body(record),
+                headers);
         header(dead, "dead-letter-reason", message(reason));
         if (reason.getCause() != null) {
             header(dead, "dead-letter-cause", message(reason.getCause()));
@@ -79,7 +96,19 @@ public class DeadLetters {
         retry.run(channel, () -> publish(dead, record));
     }
 
-    private void publish(ProducerRecord<String, String> dead, ConsumerRecord<String, String> record) {
+    private static byte[] body(ConsumerRecord<String, ?> record) {
+        Object value = record.value();
+        if (value == null) {
+            Header refused = record.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA);
+            return refused == null ? null : refused.value();
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        return (value instanceof String text ? text : EventJson.write(value)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void publish(ProducerRecord<String, byte[]> dead, ConsumerRecord<String, ?> record) {
         try {
             producer().send(dead).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -98,12 +127,12 @@ public class DeadLetters {
         return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().remove(name);
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KafkaProducer<String, String> producer() {
+    private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
@@ -111,7 +140,7 @@ public class DeadLetters {
                     settings.put(ProducerConfig.ACKS_CONFIG, "all");
                     settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-                    producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+                    producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
                 }
             }
         }
@@ -119,7 +148,7 @@ public class DeadLetters {
     }
 
     void close(@Observes ShutdownEvent shutdown) {
-        KafkaProducer<String, String> p = producer;
+        KafkaProducer<String, byte[]> p = producer;
         if (p != null) {
             p.close(java.time.Duration.ofSeconds(5));
         }

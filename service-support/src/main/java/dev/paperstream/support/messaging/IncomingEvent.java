@@ -4,36 +4,25 @@ import dev.paperstream.events.CloudEventHeaders;
 import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.InvalidEventException;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
- * A consumed Kafka record read as a CloudEvent: checks that {@code ce_type} is the one the consumer
- * expects (an unknown version is an error that sends the record to the dead-letter topic) and
- * decodes the payload.
+ * A record of a channel still read as text, decoded by its consumer: checks that {@code ce_type} is the one
+ * the consumer expects (an unknown version is an error that sends the record to the dead-letter topic) and
+ * decodes the payload. A channel that names its event's deserializer ({@code value.deserializer}, see the
+ * events' {@code kafka} package) has these checks done before the consumer sees the record, and needs none of
+ * this.
  */
 public record IncomingEvent<T>(String id, String key, T payload) {
 
     public static <T> IncomingEvent<T> of(ConsumerRecord<String, String> record, EventType expected, Class<T> type) {
-        String ceType = header(record, CloudEventHeaders.TYPE);
+        String ceType = ConsumedRecords.header(record, CloudEventHeaders.TYPE);
         if (ceType != null && !expected.ceType().equals(ceType)) {
             throw new InvalidEventException("expected ce_type " + expected.ceType() + " but got " + ceType, null);
         }
         if (record.value() == null) {
-            throw new InvalidEventException("record at " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " has no payload", null);
+            throw new InvalidEventException("record at " + ConsumedRecords.where(record) + " has no payload", null);
         }
-        String id = header(record, CloudEventHeaders.ID);
-        if (id == null) {
-            // Without a ce_id the record's position is its identity: a redelivery has the same one.
-            id = record.topic() + "-" + record.partition() + "@" + record.offset();
-        }
-        return new IncomingEvent<>(id, record.key(), EventJson.read(record.value(), type));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return new IncomingEvent<>(ConsumedRecords.eventId(record), record.key(), EventJson.read(record.value(), type));
     }
 }

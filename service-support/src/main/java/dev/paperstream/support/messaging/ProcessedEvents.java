@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The consumer side of exactly-once effects: a consumer calls {@link #firstDelivery} in the same
- * transaction as its writes; a redelivered event (same ce_id and consumer) returns false and the
- * consumer skips it.
+ * The consumer side of exactly-once effects: {@link #firstDelivery} runs in the same transaction as the
+ * consumer's writes; a redelivered event (same ce_id and consumer) returns false and the consumer skips it.
+ * Consumers do not call it themselves: {@code @RecordConsumer("<name>")} ({@link FirstDeliveryInterceptor}) and
+ * {@link BatchConsumption#consume} do, except those of channels still read as text.
  */
 @ApplicationScoped
 public class ProcessedEvents {

@@ -1,13 +1,19 @@
 package dev.paperstream.support.messaging;
 
+import dev.paperstream.events.InvalidEventException;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** See {@link RecordConsumer}. Its priority puts it outside {@code @Transactional} (PLATFORM_BEFORE + 200). */
+/**
+ * The outer half of {@link RecordConsumer}: unreadable records, transient retries and dead letters. Its
+ * priority puts it outside {@code @Transactional} (PLATFORM_BEFORE + 200), so each attempt is a transaction
+ * of its own.
+ */
 @RecordConsumer
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
@@ -29,8 +35,13 @@ public class RecordConsumerInterceptor {
                     + invocation.getMethod());
         }
         @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) consumed;
+        ConsumerRecord<String, ?> record = (ConsumerRecord<String, ?>) consumed;
         String channel = incoming.value();
+        Optional<String> unreadable = ConsumedRecords.unreadable(record);
+        if (unreadable.isPresent()) {
+            deadLetters.send(channel, record, new InvalidEventException(unreadable.get(), null));
+            return null;
+        }
         try {
             return retry.run(channel, () -> {
                 try {
@@ -41,8 +52,8 @@ public class RecordConsumerInterceptor {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
             });
-        } catch (TransientRetry.Stopped stopped) {
-            throw stopped;
+        } catch (TransientRetry.Stopped | FirstDeliveryInterceptor.NotTransactional notTheRecordsFault) {
+            throw notTheRecordsFault;
         } catch (RuntimeException permanent) {
             deadLetters.send(channel, record, permanent);
             return null;
