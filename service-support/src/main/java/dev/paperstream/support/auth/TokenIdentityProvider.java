@@ -1,6 +1,5 @@
 package dev.paperstream.support.auth;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,8 +10,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Turns a bearer token into an identity with its roles, or fails for an unknown token. The identity keeps the
- * token as its credential, for calls made to another service on the caller's behalf.
+ * Turns a configured bearer token into an identity with its roles and teams ({@link TeamScope#ATTRIBUTE}). The
+ * identity keeps the token as its credential, for calls made to another service on the caller's behalf. A token
+ * it does not know is left to the next provider (OIDC's, when OIDC is on); when none knows it, the request
+ * fails with 401.
  */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -34,7 +35,14 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                         .setPrincipal(new QuarkusPrincipal(p.name()))
                         .addRoles(p.roles())
                         .addCredential(request.getToken())
+                        .addAttribute(TeamScope.ATTRIBUTE, p.teams())
                         .build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown bearer token")));
+                .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /** Before OIDC's provider, which would otherwise try to verify a configured token as a JWT. */
+    @Override
+    public int priority() {
+        return 100;
     }
 }
