@@ -9,6 +9,7 @@ import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.priority.teams.TeamProfile;
 import dev.paperstream.priority.relevance.WeightedTerm;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,7 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A team's interests and its feedback; reads are open, writes need an editor token. */
+/**
+ * A team's interests and its feedback; reads are open, writes need an editor token; both only for the caller's
+ * teams ({@link TeamAccess}: 403 for another team's).
+ */
 @Path("/api/teams/{team}/profile")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,8 +38,11 @@ public class TeamProfileResource {
     private final TeamDirectory teams;
     private final TeamRepository profiles;
     private final FeedbackRepository feedback;
+    private final TeamAccess access;
 
-    public TeamProfileResource(TeamDirectory teams, TeamRepository profiles, FeedbackRepository feedback) {
+    public TeamProfileResource(TeamDirectory teams, TeamRepository profiles, FeedbackRepository feedback,
+            TeamAccess access) {
+        this.access = access;
         this.teams = teams;
         this.profiles = profiles;
         this.feedback = feedback;
@@ -43,12 +50,13 @@ public class TeamProfileResource {
 
     @GET
     public ProfileView get(@PathParam("team") String team) {
-        return view(existing(team));
+        return view(existing(access.requireTeam(team)));
     }
 
     @PUT
     @RolesAllowed("editor")
     public ProfileView put(@PathParam("team") String team, @Valid @NotNull ProfileRequest request) {
+        access.requireTeam(team);
         if (!TEAM.matcher(team).matches()) {
             throw ProblemException.badRequest("team name '" + team + "' must be 1-40 of a-z, 0-9, '-', '_'");
         }
@@ -81,7 +89,7 @@ public class TeamProfileResource {
     @Path("/feedback")
     @RolesAllowed("editor")
     public ProfileView vote(@PathParam("team") String team, @Valid @NotNull FeedbackRequest request) {
-        existing(team);
+        existing(access.requireTeam(team));
         feedback.vote(team, request.paperId(), "up".equals(request.vote()));
         teams.reload();
         return view(existing(team));
