@@ -73,6 +73,7 @@ public class TeamAccess {
     /** A 403 that says which teams the caller may use; web pages render it as HTML. */
     public static class TeamForbiddenException extends ProblemException {
         private final TeamScope scope;
+        private final String reason;
 
         TeamForbiddenException(String team, TeamScope scope) {
             this(scope, "team '" + team + "' is not one of yours");
@@ -81,6 +82,12 @@ public class TeamAccess {
         TeamForbiddenException(TeamScope scope, String reason) {
             super(403, "Forbidden", reason + "; you may use " + scope.describe());
             this.scope = scope;
+            this.reason = reason;
+        }
+
+        /** What was refused, without the teams the caller may use. */
+        public String reason() {
+            return reason;
         }
 
         public TeamScope scope() {

@@ -48,8 +48,8 @@ public class TokenRegistry {
             int at = head.indexOf('@');
             String role = at < 0 ? head : head.substring(0, at).trim();
             TeamScope teams = at < 0 ? TeamScope.ALL : teams(head.substring(at + 1), role, setting);
-            String name = role + (at < 0 ? "" : "@" + String.join("+", teams.teams().stream().sorted().toList()))
-                    + "-" + (i + 1);
+            // no '@' in the name: reminders treat a claimer's name that looks like an e-mail address as one
+            String name = role + "-" + (i + 1) + (at < 0 ? "" : " (" + teams.describe() + ")");
             register(entry.substring(colon + 1).trim(), role, teams, name, setting);
         }
     }

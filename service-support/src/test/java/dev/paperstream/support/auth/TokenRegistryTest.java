@@ -69,7 +69,7 @@ class TokenRegistryTest {
         assertThat(a.roles()).containsExactlyInAnyOrder("editor", "viewer");
         assertThat(a.teams().allows("team-a")).isTrue();
         assertThat(a.teams().allows("team.b")).isFalse();
-        assertThat(a.name()).isEqualTo("editor@team-a-1");
+        assertThat(a.name()).isEqualTo("editor-1 (team-a)");
         TokenRegistry.Principal ab = registry.lookup(viewerAB).orElseThrow();
         assertThat(ab.teams().teams()).containsExactlyInAnyOrder("team-a", "team.b");
         assertThat(ab.teams().describe()).isEqualTo("team-a, team.b");
