@@ -75,12 +75,13 @@ class TeamScopedAccessTest {
     void aMemberOfTeamAIsRefusedTeamBsQueueWithAProblemNamingItsTeam() {
         refusedAsNotYours(given().header("Authorization", TEAM_A_EDITOR).queryParam("team", "team-b")
                 .get("/api/papers").then());
-        refusedAsNotYours(given().header("Authorization", TEAM_A_EDITOR)
+        refusedAsNotYours(given().header("Authorization", TEAM_A_EDITOR).contentType(ContentType.JSON)
                 .post("/api/papers/" + PAPER_B + "/queue/team-b/claim").then());
         refusedAsNotYours(given().header("Authorization", TEAM_A_EDITOR).contentType(ContentType.JSON)
                 .body("{\"status\": \"PASS1_DONE\"}").put("/api/papers/" + PAPER_B + "/queue/team-b/status").then());
         get("/api/papers/" + PAPER_B + "/queue", TEAM_A_EDITOR).statusCode(200).body("$", empty());
-        given().header("Authorization", TEAM_A_EDITOR).post("/api/papers/" + PAPER_A + "/queue/team-a/claim")
+        given().header("Authorization", TEAM_A_EDITOR).contentType(ContentType.JSON)
+                .post("/api/papers/" + PAPER_A + "/queue/team-a/claim")
                 .then().statusCode(200).body("claimedBy", equalTo("editor-3 (team-a)"));
         get("/api/papers/" + PAPER_B + "/queue", ADMIN).statusCode(200).body("team", hasItem("team-b"));
     }
@@ -146,7 +147,8 @@ class TeamScopedAccessTest {
         get("/api/papers?team=team-b", TEAM_AC_VIEWER).statusCode(403)
                 .body("detail", equalTo("team 'team-b' is not one of yours; you may use team-a, team-c"));
         get("/api/papers/" + PAPER_A, TEAM_AC_VIEWER).statusCode(200);
-        given().header("Authorization", TEAM_AC_VIEWER).post("/api/papers/" + PAPER_A + "/queue/team-a/claim")
+        given().header("Authorization", TEAM_AC_VIEWER).contentType(ContentType.JSON)
+                .post("/api/papers/" + PAPER_A + "/queue/team-a/claim")
                 .then().statusCode(403);
     }
 
