@@ -7,9 +7,10 @@ import dev.paperstream.events.Priority;
 import dev.paperstream.notes.exports.BibTex;
 import dev.paperstream.notes.exports.CslJson;
 import dev.paperstream.notes.exports.PaperExports;
-import dev.paperstream.notes.queue.ReadingStatus;
 import dev.paperstream.notes.papers.PaperFilter;
+import dev.paperstream.notes.queue.ReadingStatus;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.auth.TeamAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -27,8 +28,10 @@ public class ExportsResource {
 
     private final PaperExports exports;
     private final ObjectMapper json;
+    private final TeamAccess access;
 
-    public ExportsResource(PaperExports exports, ObjectMapper json) {
+    public ExportsResource(PaperExports exports, ObjectMapper json, TeamAccess access) {
+        this.access = access;
         this.exports = exports;
         this.json = json;
     }
@@ -51,13 +54,13 @@ public class ExportsResource {
     }
 
     /** The listing's filters, checked as the listing checks them (a 400 problem that says what is wrong). */
-    private static PaperFilter filter(String team, String priority, String type, String status, String q) {
+    private PaperFilter filter(String team, String priority, String type, String status, String q) {
         String t = QueryParams.blankToNull(team);
-        return new PaperFilter(t == null ? null : TeamName.check(t),
+        return new PaperFilter(t == null ? null : access.requireTeam(TeamName.check(t)),
                 QueryParams.enumParam(Priority.class, "priority", priority),
                 QueryParams.enumParam(PaperType.class, "type", type),
                 QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q),
-                PaperExports.MAX_PAPERS, 0);
+                PaperExports.MAX_PAPERS, 0).within(access.scope());
     }
 
     private static Response answer(String body, String mediaType, String extension, String team,

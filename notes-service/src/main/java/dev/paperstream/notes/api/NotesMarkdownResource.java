@@ -15,8 +15,10 @@ import jakarta.ws.rs.Produces;
 public class NotesMarkdownResource {
     private final PaperRepository papers;
     private final NotesReader reader;
+    private final PaperAccess access;
 
-    public NotesMarkdownResource(PaperRepository papers, NotesReader reader) {
+    public NotesMarkdownResource(PaperRepository papers, NotesReader reader, PaperAccess access) {
+        this.access = access;
         this.papers = papers;
         this.reader = reader;
     }
@@ -28,6 +30,7 @@ public class NotesMarkdownResource {
         PapersResource.requireValid(id);
         StoredPaper paper = papers.find(id)
                 .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
+        access.require(id);
         return NotesMarkdown.of(paper, reader.view(id));
     }
 }

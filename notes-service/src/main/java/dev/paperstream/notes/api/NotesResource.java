@@ -36,9 +36,11 @@ public class NotesResource {
     private final NotesReader reader;
     private final ParsedRepository parsed;
     private final SecurityIdentity identity;
+    private final PaperAccess access;
 
     public NotesResource(PaperRepository papers, NoteRepository notes, NotesReader reader, ParsedRepository parsed,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, PaperAccess access) {
+        this.access = access;
         this.papers = papers;
         this.notes = notes;
         this.reader = reader;
@@ -84,9 +86,13 @@ public class NotesResource {
         return ImplementationSpecs.of(paper.title(), reader.view(id), blocks);
     }
 
+    /** The paper, when it exists and belongs to one of the caller's teams (or to none yet). */
     StoredPaper requirePaper(String id) {
         PapersResource.requireValid(id);
-        return papers.find(id).orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
+        StoredPaper paper = papers.find(id)
+                .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
+        access.require(id);
+        return paper;
     }
 
     /** Checks every section and field name and the size of each value. */

@@ -8,6 +8,7 @@ import dev.paperstream.notes.papers.PaperListRepository;
 import dev.paperstream.notes.papers.PaperPage;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,8 +30,11 @@ public class PapersResource {
     private final PaperListRepository list;
     private final PaperRepository papers;
     private final PaperDetailReader details;
+    private final TeamAccess access;
 
-    public PapersResource(PaperListRepository list, PaperRepository papers, PaperDetailReader details) {
+    public PapersResource(PaperListRepository list, PaperRepository papers, PaperDetailReader details,
+            TeamAccess access) {
+        this.access = access;
         this.list = list;
         this.papers = papers;
         this.details = details;
@@ -40,11 +44,15 @@ public class PapersResource {
     public PaperPage list(@QueryParam("team") String team, @QueryParam("priority") String priority,
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return list.list(new PaperFilter(QueryParams.blankToNull(team),
+        String t = QueryParams.blankToNull(team);
+        if (t != null) {
+            access.requireTeam(t);
+        }
+        return list.list(new PaperFilter(t,
                 QueryParams.enumParam(Priority.class, "priority", priority),
                 QueryParams.enumParam(PaperType.class, "type", type),
                 QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q),
-                QueryParams.limit(limit, 50), QueryParams.offset(offset)));
+                QueryParams.limit(limit, 50), QueryParams.offset(offset)).within(access.scope()));
     }
 
     @GET

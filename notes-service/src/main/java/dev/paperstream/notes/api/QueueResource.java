@@ -3,6 +3,7 @@ package dev.paperstream.notes.api;
 import dev.paperstream.notes.queue.QueueItem;
 import dev.paperstream.notes.queue.QueueRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +25,10 @@ import java.util.List;
 public class QueueResource {
     private final QueueRepository queue;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
-    public QueueResource(QueueRepository queue, SecurityIdentity identity) {
+    public QueueResource(QueueRepository queue, SecurityIdentity identity, TeamAccess access) {
+        this.access = access;
         this.queue = queue;
         this.identity = identity;
     }
@@ -37,7 +40,7 @@ public class QueueResource {
     @Path(PapersResource.ID + "/queue")
     public List<QueueItem> list(@PathParam("id") String id) {
         PapersResource.requireValid(id);
-        return queue.forPaper(id);
+        return queue.forPaper(id).stream().filter(item -> access.allows(item.team())).toList();
     }
 
     @PUT
@@ -46,6 +49,7 @@ public class QueueResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     public QueueItem status(@PathParam("id") String id, @PathParam("team") String team, StatusChange change) {
+        access.requireTeam(team);
         ReadingStatus status = QueryParams.enumParam(ReadingStatus.class, "status", change == null ? null : change.status());
         if (status == null) {
             throw ProblemException.badRequest("status is required, one of " + List.of(ReadingStatus.values()));
@@ -77,6 +81,7 @@ public class QueueResource {
 
     private QueueItem requireItem(String id, String team) {
         PapersResource.requireValid(id);
+        access.requireTeam(team);
         return queue.find(id, team).orElseThrow(() ->
                 ProblemException.notFound("paper " + id + " is not in team " + team + "'s reading queue"));
     }

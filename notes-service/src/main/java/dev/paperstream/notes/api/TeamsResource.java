@@ -9,6 +9,8 @@ import dev.paperstream.notes.notify.DigestService;
 import dev.paperstream.notes.notify.NotificationRepository;
 import dev.paperstream.notes.notify.Redaction;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.auth.TeamAccess;
+import dev.paperstream.support.auth.TeamScope;
 import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,14 +35,17 @@ import java.util.stream.Collectors;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamsResource {
+    private static final int DELIVERIES = 200;
 
     private final ChannelRepository channels;
     private final NotificationRepository notifications;
     private final DigestService digest;
     private final OutboundUrls outbound;
+    private final TeamAccess access;
 
     public TeamsResource(ChannelRepository channels, NotificationRepository notifications, DigestService digest,
-            OutboundUrls outbound) {
+            OutboundUrls outbound, TeamAccess access) {
+        this.access = access;
         this.channels = channels;
         this.outbound = outbound;
         this.notifications = notifications;
@@ -62,7 +68,7 @@ public class TeamsResource {
     @Path("teams/{team}/channels")
     @RolesAllowed("editor")
     public List<ChannelView> channels(@PathParam("team") String team) {
-        return channels.forTeam(TeamName.check(team)).stream().map(c -> ChannelView.of(c, null)).toList();
+        return channels.forTeam(team(team)).stream().map(c -> ChannelView.of(c, null)).toList();
     }
 
     /**
@@ -78,8 +84,9 @@ public class TeamsResource {
         if (body == null) {
             throw ProblemException.badRequest("the body must be a list of channels");
         }
+        team(team);
         body.forEach(c -> ChannelRules.check(c, outbound));
-        Map<String, String> created = channels.replace(TeamName.check(team), body).stream()
+        Map<String, String> created = channels.replace(team, body).stream()
                 .filter(Channel::signed).collect(Collectors.toMap(Channel::id, Channel::secret));
         return channels.forTeam(team).stream().map(c -> ChannelView.of(c, created.get(c.id()))).toList();
     }
@@ -90,8 +97,9 @@ public class TeamsResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("team") String team, Channel body) {
+        team(team);
         ChannelRules.check(body, outbound);
-        Channel created = channels.add(TeamName.check(team), body).orElseThrow(() -> new ProblemException(409,
+        Channel created = channels.add(team, body).orElseThrow(() -> new ProblemException(409,
                 "Conflict", "the team has this channel already; rotate its secret or remove it"));
         return Response.status(201).entity(ChannelView.of(created, created.secret())).build();
     }
@@ -117,7 +125,7 @@ public class TeamsResource {
     }
 
     private Channel known(String team, String id) {
-        return channels.find(TeamName.check(team), id).orElseThrow(() -> ProblemException.notFound(
+        return channels.find(team(team), id).orElseThrow(() -> ProblemException.notFound(
                 "team " + team + " has no channel " + id));
     }
 
@@ -126,7 +134,7 @@ public class TeamsResource {
     @Path("teams/{team}/digest")
     @RolesAllowed("admin")
     public DigestService.Run sendDigest(@PathParam("team") String team) {
-        return digest.send(TeamName.check(team));
+        return digest.send(team(team));
     }
 
     /** Editors only: a delivery names its target (masked, since a Slack webhook URL is as good as a password). */
@@ -134,6 +142,20 @@ public class TeamsResource {
     @Path("notifications")
     @RolesAllowed("editor")
     public List<Delivery> deliveries(@QueryParam("team") String team, @QueryParam("paperId") String paperId) {
-        return notifications.list(QueryParams.blankToNull(team), QueryParams.blankToNull(paperId), 200);
+        String t = QueryParams.blankToNull(team);
+        String p = QueryParams.blankToNull(paperId);
+        TeamScope scope = access.scope();
+        if (t != null || scope.allTeams()) {
+            return notifications.list(t == null ? null : access.requireTeam(t), p, DELIVERIES);
+        }
+        // a caller with some teams sees the newest deliveries of those teams, not the newest of all filtered after
+        return scope.teams().stream().flatMap(own -> notifications.list(own, p, DELIVERIES).stream())
+                .sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::id).reversed())
+                .limit(DELIVERIES).toList();
+    }
+
+    /** A team name from the path that is well-formed and one of the caller's. */
+    private String team(String team) {
+        return access.requireTeam(TeamName.check(team));
     }
 }

@@ -86,6 +86,6 @@ public class PaperExports {
     }
 
     private PaperPage page(PaperFilter f, int offset, int limit) {
-        return list.list(new PaperFilter(f.team(), f.priority(), f.type(), f.status(), f.query(), limit, offset));
+        return list.list(f.page(limit, offset));
     }
 }

@@ -11,6 +11,7 @@ import dev.paperstream.notes.papers.PaperSummary;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.support.auth.AuthConfig;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -44,9 +45,11 @@ public class AtomFeedResource {
     private final FeedTokens tokens;
     private final AuthConfig auth;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
     public AtomFeedResource(PaperListRepository list, PaperRepository papers, NotifyConfig config, FeedTokens tokens,
-            AuthConfig auth, SecurityIdentity identity) {
+            AuthConfig auth, SecurityIdentity identity, TeamAccess access) {
+        this.access = access;
         this.list = list;
         this.papers = papers;
         this.config = config;
@@ -67,6 +70,7 @@ public class AtomFeedResource {
             throw new ProblemException(401, "Unauthorized", "this feed needs a feed token in its URL"
                     + " (/feeds/" + team + "/{token}.atom; editors make them on the team page) or a signed-in viewer");
         }
+        access.requireTeam(team);
         return write(team, "/feeds/" + team + ".atom");
     }
 

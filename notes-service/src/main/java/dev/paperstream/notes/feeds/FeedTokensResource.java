@@ -2,6 +2,7 @@ package dev.paperstream.notes.feeds;
 
 import dev.paperstream.notes.notify.NotifyConfig;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +25,10 @@ public class FeedTokensResource {
     private final FeedTokens tokens;
     private final NotifyConfig config;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
-    public FeedTokensResource(FeedTokens tokens, NotifyConfig config, SecurityIdentity identity) {
+    public FeedTokensResource(FeedTokens tokens, NotifyConfig config, SecurityIdentity identity, TeamAccess access) {
+        this.access = access;
         this.tokens = tokens;
         this.config = config;
         this.identity = identity;
@@ -37,12 +40,12 @@ public class FeedTokensResource {
 
     @GET
     public List<FeedTokens.FeedToken> list(@PathParam("team") String team) {
-        return tokens.list(TeamName.check(team));
+        return tokens.list(access.requireTeam(TeamName.check(team)));
     }
 
     @POST
     public Response create(@PathParam("team") String team) {
-        FeedTokens.Created created = tokens.create(TeamName.check(team), identity.getPrincipal().getName());
+        FeedTokens.Created created = tokens.create(access.requireTeam(TeamName.check(team)), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/teams/" + team + "/feed-tokens/" + created.id()))
                 .entity(new NewFeedToken(created.id(), created.token(),
                         FeedTokens.url(config.publicUrl(), team, created.token())))
@@ -52,7 +55,7 @@ public class FeedTokensResource {
     @DELETE
     @Path("{id: [0-9]{1,18}}")
     public Response revoke(@PathParam("team") String team, @PathParam("id") long id) {
-        if (!tokens.revoke(TeamName.check(team), id)) {
+        if (!tokens.revoke(access.requireTeam(TeamName.check(team)), id)) {
             throw ProblemException.notFound("team " + team + " has no feed token " + id);
         }
         return Response.noContent().build();

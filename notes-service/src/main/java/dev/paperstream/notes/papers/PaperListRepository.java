@@ -92,6 +92,10 @@ public class PaperListRepository {
             sql.append(" AND s.team = ?");
             params.add(f.team());
         }
+        if (f.visibleTeams() != null) {
+            sql.append(" AND s.team = ANY(?)");
+            params.add(f.visibleTeams().toArray(String[]::new));
+        }
         if (f.priority() != null) {
             sql.append(" AND s.priority_rank = ?");
             params.add(f.priority().ordinal());

@@ -7,6 +7,7 @@ import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperListRepository;
 import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
+import dev.paperstream.support.auth.TeamAccess;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -24,8 +25,10 @@ public class InboxPage {
     private final PaperListRepository list;
     private final ScoreRepository scores;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
-    public InboxPage(PaperListRepository list, ScoreRepository scores, SecurityIdentity identity) {
+    public InboxPage(PaperListRepository list, ScoreRepository scores, SecurityIdentity identity, TeamAccess access) {
+        this.access = access;
         this.list = list;
         this.scores = scores;
         this.identity = identity;
@@ -35,11 +38,16 @@ public class InboxPage {
     public TemplateInstance inbox(@QueryParam("team") String team, @QueryParam("priority") String priority,
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("offset") String offset) {
-        PaperFilter filter = new PaperFilter(QueryParams.blankToNull(team),
+        String t = QueryParams.blankToNull(team);
+        if (t != null) {
+            access.requireTeam(t);
+        }
+        PaperFilter filter = new PaperFilter(t,
                 QueryParams.enumParam(Priority.class, "priority", priority),
                 QueryParams.enumParam(PaperType.class, "type", type),
                 QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q), PAGE_SIZE,
-                QueryParams.offset(offset));
-        return Templates.inbox(Viewer.of(identity), new InboxView(filter, list.list(filter), scores.teams()));
+                QueryParams.offset(offset)).within(access.scope());
+        return Templates.inbox(Viewer.of(identity), new InboxView(filter, list.list(filter),
+                access.visible(scores.teams())));
     }
 }

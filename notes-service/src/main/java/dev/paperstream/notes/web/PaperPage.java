@@ -10,7 +10,9 @@ import dev.paperstream.notes.notify.NotificationRepository;
 import dev.paperstream.notes.papers.PaperRepository;
 import dev.paperstream.notes.queue.QueueRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
+import dev.paperstream.notes.api.PaperAccess;
 import dev.paperstream.support.auth.Roles;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,9 +44,14 @@ public class PaperPage {
     private final QueueRepository queue;
     private final NotificationRepository notifications;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
+    private final PaperAccess paperAccess;
 
     public PaperPage(PaperRepository papers, PaperDetailReader details, NoteRepository notes, QueueRepository queue,
-            NotificationRepository notifications, SecurityIdentity identity) {
+            NotificationRepository notifications, SecurityIdentity identity, TeamAccess access,
+            PaperAccess paperAccess) {
+        this.access = access;
+        this.paperAccess = paperAccess;
         this.papers = papers;
         this.details = details;
         this.notes = notes;
@@ -60,7 +67,7 @@ public class PaperPage {
                 .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered")));
         return Templates.paper(Viewer.of(identity),
                 PaperView.of(detail, ClaimComparison.of(detail.notes().numericClaims(), detail.benchmarks()),
-                        notifications.list(null, id, 50)));
+                        notifications.list(null, id, 50).stream().filter(d -> access.allows(d.team())).toList()));
     }
 
     /** One section's form: fields named {@code pass1.problem} etc.; unchanged pre-filled text is confirmed. */
@@ -75,6 +82,7 @@ public class PaperPage {
         if (denied != null) {
             return denied;
         }
+        paperAccess.require(id);
         Map<String, String> values = new LinkedHashMap<>();
         form.forEach((name, v) -> {
             if (name.startsWith(section + ".") && !v.isEmpty()) {
@@ -95,7 +103,7 @@ public class PaperPage {
         if (denied != null) {
             return denied;
         }
-        queue.claim(id, team, identity.getPrincipal().getName());
+        queue.claim(id, access.requireTeam(team), identity.getPrincipal().getName());
         return back(id, "queue");
     }
 
@@ -110,6 +118,7 @@ public class PaperPage {
         if (denied != null) {
             return denied;
         }
+        access.requireTeam(team);
         ReadingStatus s;
         try {
             s = ReadingStatus.valueOf(status == null ? "" : status);

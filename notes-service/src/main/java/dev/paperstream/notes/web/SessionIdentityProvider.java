@@ -1,5 +1,6 @@
 package dev.paperstream.notes.web;
 
+import dev.paperstream.support.auth.TeamScope;
 import dev.paperstream.support.auth.TokenRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -11,8 +12,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A session id to the identity it was started for. The session also ends when its token has been taken out of
- * the configuration since. The token rides along as an attribute for calls made on the person's behalf.
+ * A session id to the identity it was started for, with the roles and teams the token had then. The session
+ * also ends when its token has been taken out of the configuration since, or given other roles or teams. The
+ * token rides along as an attribute for calls made on the person's behalf.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
@@ -35,11 +37,13 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.find(request.sessionId())
-                .filter(s -> tokens.lookup(s.token()).isPresent())
+                .filter(s -> tokens.lookup(s.token())
+                        .filter(p -> p.roles().equals(s.roles()) && p.teams().equals(s.teams())).isPresent())
                 .map(s -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(s.principal()))
                         .addRoles(s.roles())
                         .addAttribute(TOKEN_ATTRIBUTE, s.token())
+                        .addAttribute(TeamScope.ATTRIBUTE, s.teams())
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("no live web session")));
     }

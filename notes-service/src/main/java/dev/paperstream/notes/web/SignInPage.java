@@ -62,7 +62,7 @@ public class SignInPage {
             return Response.status(401).entity(Templates.signIn(Viewer.of(identity), "That token is not known."))
                     .build();
         }
-        String id = sessions.create(principal.get().name(), principal.get().roles(), given);
+        String id = sessions.create(principal.get().name(), principal.get().roles(), principal.get().teams(), given);
         return Response.seeOther(URI.create("/"))
                 .cookie(cookie(id, (int) config.sessionMaxAge().toSeconds(), secure(request))).build();
     }

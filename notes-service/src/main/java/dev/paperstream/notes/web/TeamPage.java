@@ -12,6 +12,7 @@ import dev.paperstream.notes.teams.TeamProfile;
 import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.notes.teams.TeamProfileClient;
 import dev.paperstream.support.auth.Roles;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.credential.TokenCredential;
@@ -43,9 +44,12 @@ public class TeamPage {
     private final NotifyConfig notifyConfig;
     private final SecurityIdentity identity;
     private final OutboundUrls outbound;
+    private final TeamAccess access;
 
     public TeamPage(ChannelRepository channels, NotificationRepository notifications, TeamProfileClient profiles,
-            FeedTokens feedTokens, NotifyConfig notifyConfig, SecurityIdentity identity, OutboundUrls outbound) {
+            FeedTokens feedTokens, NotifyConfig notifyConfig, SecurityIdentity identity, OutboundUrls outbound,
+            TeamAccess access) {
+        this.access = access;
         this.outbound = outbound;
         this.notifyConfig = notifyConfig;
         this.channels = channels;
@@ -87,7 +91,7 @@ public class TeamPage {
     @GET
     @Path("{team}")
     public Response page(@PathParam("team") String team) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         return render(200, team, null, null, null, null);
     }
 
@@ -97,7 +101,7 @@ public class TeamPage {
     public Response saveProfile(@PathParam("team") String team, @FormParam("categories") String categories,
             @FormParam("terms") String terms, @FormParam("seedPapers") String seedPapers,
             @FormParam("matchAll") String matchAll) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;
@@ -123,7 +127,7 @@ public class TeamPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addChannel(@PathParam("team") String team, @FormParam("kind") String kind,
             @FormParam("target") String target) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         Response denied = FormAccess.denied(identity, Roles.ADMIN);
         if (denied != null) {
             return denied;
@@ -149,7 +153,7 @@ public class TeamPage {
     @Path("{team}/channels/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeChannel(@PathParam("team") String team, @FormParam("key") String key) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         Response denied = FormAccess.denied(identity, Roles.ADMIN);
         if (denied != null) {
             return denied;
@@ -165,7 +169,7 @@ public class TeamPage {
     @Path("{team}/feed-tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createFeedToken(@PathParam("team") String team) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;
@@ -178,7 +182,7 @@ public class TeamPage {
     @Path("{team}/feed-tokens/{id: [0-9]{1,18}}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeFeedToken(@PathParam("team") String team, @PathParam("id") long id) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         Response denied = FormAccess.denied(identity, Roles.EDITOR);
         if (denied != null) {
             return denied;

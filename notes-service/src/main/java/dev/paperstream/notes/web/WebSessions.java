@@ -2,6 +2,7 @@ package dev.paperstream.notes.web;
 
 import dev.paperstream.notes.db.Sql;
 import dev.paperstream.support.auth.Secrets;
+import dev.paperstream.support.auth.TeamScope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,21 +45,22 @@ public class WebSessions {
         check("paperstream.web.session-max-age", config.sessionMaxAge(), Duration.ofDays(90));
     }
 
-    /** A live session: who signed in, with which roles, and the token they signed in with. */
-    public record Session(String principal, Set<String> roles, String token) {
+    /** A live session: who signed in, with which roles and teams, and the token they signed in with. */
+    public record Session(String principal, Set<String> roles, TeamScope teams, String token) {
     }
 
     /** Starts a session; returns the id for the cookie (never stored). */
-    public String create(String principal, Set<String> roles, String token) {
+    public String create(String principal, Set<String> roles, TeamScope teams, String token) {
         String id = Secrets.random();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO web_session (id_hash, principal, roles,"
-                        + " sealed_token, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                        + " sealed_token, expires_at, teams) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, Secrets.sha256Hex(id));
             ps.setString(2, principal);
             ps.setString(3, String.join(",", new TreeSet<>(roles)));
             ps.setBytes(4, seal(id, token));
             Sql.setInstant(ps, 5, Instant.now().plus(config.sessionMaxAge()));
+            ps.setString(6, teams.allTeams() ? null : String.join(",", new TreeSet<>(teams.teams())));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("cannot start a web session", e);
@@ -69,7 +71,7 @@ public class WebSessions {
     /** The session of a cookie's id, unless it is unknown, idle too long or past its absolute expiry. */
     public Optional<Session> find(String id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT principal, roles, sealed_token, last_seen_at"
+                PreparedStatement ps = c.prepareStatement("SELECT principal, roles, sealed_token, last_seen_at, teams"
                         + " FROM web_session WHERE id_hash = ? AND expires_at > now() AND last_seen_at > ?")) {
             String hash = Secrets.sha256Hex(id);
             ps.setString(1, hash);
@@ -78,7 +80,9 @@ public class WebSessions {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                String teams = rs.getString("teams");
                 Session session = new Session(rs.getString(1), Set.of(rs.getString(2).split(",")),
+                        teams == null ? TeamScope.ALL : TeamScope.of(Arrays.asList(teams.split(","))),
                         unseal(id, rs.getBytes(3)));
                 if (Sql.instant(rs, "last_seen_at").isBefore(Instant.now().minus(TOUCH_EVERY))) {
                     touch(c, hash);

@@ -7,6 +7,7 @@ import dev.paperstream.priority.store.PaperRepository;
 import dev.paperstream.priority.store.ScoreHistoryRepository;
 import dev.paperstream.priority.store.ScoreHistoryRepository.HistoryEntry;
 import dev.paperstream.priority.teams.TeamDirectory;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,9 +38,11 @@ public class CorrectionResource {
     private final Rescoring rescoring;
     private final ScoreHistoryRepository history;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
     public CorrectionResource(CorrectionRepository corrections, PaperRepository papers, TeamDirectory teams,
-            Rescoring rescoring, ScoreHistoryRepository history, SecurityIdentity identity) {
+            Rescoring rescoring, ScoreHistoryRepository history, SecurityIdentity identity, TeamAccess access) {
+        this.access = access;
         this.corrections = corrections;
         this.papers = papers;
         this.teams = teams;
@@ -61,6 +64,14 @@ public class CorrectionResource {
         }
         if (request.relevance() != null && request.team() == null) {
             throw ProblemException.badRequest("a relevance is a team's: give the team it is corrected for");
+        }
+        if (request.team() != null) {
+            access.requireTeam(request.team());
+        }
+        if (request.paperType() != null && !access.scope().allTeams()) {
+            // the type is the paper's, not a team's: correcting it re-scores the paper for every team
+            throw new ProblemException(403, "Forbidden", "a type correction re-scores the paper for every team; your"
+                    + " token is for " + access.scope().describe() + " only: correct the relevance for your team instead");
         }
         if (request.team() != null && teams.team(request.team()).isEmpty()) {
             throw ProblemException.notFound("no team '" + request.team() + "'");

@@ -3,6 +3,7 @@ package dev.paperstream.priority.api;
 import dev.paperstream.priority.rescoring.Rescoring;
 import dev.paperstream.priority.store.ScoreHistoryRepository;
 import dev.paperstream.priority.store.ScoreHistoryRepository.HistoryEntry;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,8 +20,10 @@ import java.util.List;
 public class RescoringResource {
     private final Rescoring rescoring;
     private final ScoreHistoryRepository scores;
+    private final TeamAccess access;
 
-    public RescoringResource(Rescoring rescoring, ScoreHistoryRepository scores) {
+    public RescoringResource(Rescoring rescoring, ScoreHistoryRepository scores, TeamAccess access) {
+        this.access = access;
         this.rescoring = rescoring;
         this.scores = scores;
     }
@@ -36,9 +39,10 @@ public class RescoringResource {
     @GET
     @Path("/papers/{id: .+}/scores")
     public List<HistoryEntry> history(@PathParam("id") String id) {
-        List<HistoryEntry> history = scores.history(id);
+        List<HistoryEntry> history = scores.history(id).stream().filter(e -> access.allows(e.team())).toList();
         if (history.isEmpty()) {
-            throw ProblemException.notFound("no scores for paper '" + id + "'");
+            throw ProblemException.notFound("no scores for paper '" + id + "' in the teams you may use ("
+                    + access.scope().describe() + ")");
         }
         return history;
     }

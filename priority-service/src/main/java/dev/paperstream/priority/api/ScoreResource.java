@@ -7,6 +7,7 @@ import dev.paperstream.priority.scoring.Scoring;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +27,10 @@ import java.util.Locale;
 public class ScoreResource {
     private final TeamDirectory teams;
     private final TeamScoring scoring;
+    private final TeamAccess access;
 
-    public ScoreResource(TeamDirectory teams, TeamScoring scoring) {
+    public ScoreResource(TeamDirectory teams, TeamScoring scoring, TeamAccess access) {
+        this.access = access;
         this.teams = teams;
         this.scoring = scoring;
     }
@@ -35,7 +38,7 @@ public class ScoreResource {
     @POST
     public Scoring score(@Valid @NotNull ScoreRequest request) {
         Team team = request.team() == null ? teams.defaultTeam()
-                : teams.team(request.team()).orElseThrow(() -> ProblemException.notFound(
+                : teams.team(access.requireTeam(request.team())).orElseThrow(() -> ProblemException.notFound(
                         "no team '" + request.team() + "'"));
         if (request.published() == null && request.monthsSincePublication() == null) {
             throw ProblemException.badRequest("give 'published' (date of version 1) or 'monthsSincePublication'");

@@ -11,6 +11,7 @@ import dev.paperstream.priority.teams.Team;
 import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.priority.teams.TeamProfile;
 import dev.paperstream.priority.relevance.WeightedTerm;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,7 +29,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A team's interests and its feedback; reads are open, writes need an editor token. */
+/**
+ * A team's interests and its feedback; reads are open, writes need an editor token; both only for the caller's
+ * teams ({@link TeamAccess}: 403 for another team's).
+ */
 @Path("/api/teams/{team}/profile")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,12 +45,15 @@ public class TeamProfileResource {
     private final RelevanceModelHistoryRepository modelHistory;
     private final Rescoring rescoring;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
     public TeamProfileResource(TeamDirectory teams, TeamRepository profiles, FeedbackRepository feedback,
-            RelevanceModelHistoryRepository modelHistory, Rescoring rescoring, SecurityIdentity identity) {
+            RelevanceModelHistoryRepository modelHistory, Rescoring rescoring, SecurityIdentity identity,
+            TeamAccess access) {
         this.modelHistory = modelHistory;
         this.rescoring = rescoring;
         this.identity = identity;
+        this.access = access;
         this.teams = teams;
         this.profiles = profiles;
         this.feedback = feedback;
@@ -54,12 +61,13 @@ public class TeamProfileResource {
 
     @GET
     public ProfileView get(@PathParam("team") String team) {
-        return view(existing(team));
+        return view(existing(access.requireTeam(team)));
     }
 
     @PUT
     @RolesAllowed("editor")
     public ProfileView put(@PathParam("team") String team, @Valid @NotNull ProfileRequest request) {
+        access.requireTeam(team);
         if (!TEAM.matcher(team).matches()) {
             throw ProblemException.badRequest("team name '" + team + "' must be 1-40 of a-z, 0-9, '-', '_'");
         }
@@ -92,7 +100,7 @@ public class TeamProfileResource {
     @Path("/feedback")
     @RolesAllowed("editor")
     public ProfileView vote(@PathParam("team") String team, @Valid @NotNull FeedbackRequest request) {
-        existing(team);
+        existing(access.requireTeam(team));
         feedback.vote(team, request.paperId(), identity.getPrincipal().getName(), switch (request.vote()) {
             case "up" -> Ballot.UP;
             case "down" -> Ballot.DOWN;
@@ -108,7 +116,7 @@ public class TeamProfileResource {
     @GET
     @Path("/model")
     public ModelView model(@PathParam("team") String team) {
-        Team t = existing(team);
+        Team t = existing(access.requireTeam(team));
         return ModelView.of(t, modelHistory.history(team));
     }
 

@@ -26,4 +26,21 @@ public interface AuthConfig {
     /** The fewest characters a configured token may have (8 to 256; 24 by default). */
     @WithDefault("24")
     int minTokenLength();
+
+    /** How an OIDC access token's claims become roles and teams (OIDC itself: {@code quarkus.oidc.*}). */
+    Oidc oidc();
+
+    interface Oidc {
+        /**
+         * The claim that lists the caller's roles (viewer, editor, admin; other values are ignored): an array, or
+         * a string of names separated by spaces or commas; a dotted path reads a nested claim
+         * ({@code realm_access.roles}).
+         */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** The claim that lists the caller's teams, read the same way; the value {@code *} means every team. */
+        @WithDefault("paperstream_teams")
+        String teamsClaim();
+    }
 }

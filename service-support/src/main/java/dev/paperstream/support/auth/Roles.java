@@ -11,6 +11,10 @@ public final class Roles {
     private Roles() {
     }
 
+    public static boolean isRole(String name) {
+        return ADMIN.equals(name) || EDITOR.equals(name) || VIEWER.equals(name);
+    }
+
     static Set<String> including(String role) {
         return switch (role) {
             case ADMIN -> Set.of(ADMIN, EDITOR, VIEWER);

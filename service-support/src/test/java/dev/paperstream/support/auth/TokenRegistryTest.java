@@ -35,6 +35,11 @@ class TokenRegistryTest {
             public int minTokenLength() {
                 return minLength;
             }
+
+            @Override
+            public Oidc oidc() {
+                throw new UnsupportedOperationException("the registry does not read OIDC settings");
+            }
         };
     }
 
@@ -50,6 +55,37 @@ class TokenRegistryTest {
         assertThat(registry.lookup(viewer).orElseThrow().roles()).containsExactly("viewer");
         assertThat(registry.lookup(admin + "x")).isEmpty();
         assertThat(registry.lookup("")).isEmpty();
+    }
+
+    @Test
+    void aTokenWithTeamsMayUseOnlyThoseWhileOneWithoutTeamsMayUseEvery() {
+        String editorA = UUID.randomUUID().toString();
+        String viewerAB = UUID.randomUUID().toString();
+        String everyTeam = UUID.randomUUID().toString();
+        TokenRegistry registry = new TokenRegistry(config(null, List.of("editor@team-a:" + editorA,
+                "viewer@team-a+team.b:" + viewerAB, "editor:" + everyTeam)));
+
+        TokenRegistry.Principal a = registry.lookup(editorA).orElseThrow();
+        assertThat(a.roles()).containsExactlyInAnyOrder("editor", "viewer");
+        assertThat(a.teams().allows("team-a")).isTrue();
+        assertThat(a.teams().allows("team.b")).isFalse();
+        assertThat(a.name()).isEqualTo("editor-1 (team-a)");
+        TokenRegistry.Principal ab = registry.lookup(viewerAB).orElseThrow();
+        assertThat(ab.teams().teams()).containsExactlyInAnyOrder("team-a", "team.b");
+        assertThat(ab.teams().describe()).isEqualTo("team-a, team.b");
+        assertThat(registry.lookup(everyTeam).orElseThrow().teams().allTeams()).isTrue();
+        assertThat(registry.lookup(everyTeam).orElseThrow().name()).isEqualTo("editor-3");
+    }
+
+    @Test
+    void anAdminTokenCannotBeNarrowedToTeamsAndABadTeamNameStopsTheStartWithoutEchoingTheSecret() {
+        assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("admin@team-a:" + "s3cr3t".repeat(5)))))
+                .hasMessageContaining("paperstream.auth.tokens entry 1").hasMessageContaining("admin tokens are for every team")
+                .hasMessageNotContaining("s3cr3t");
+        assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("editor@team a:" + "s3cr3t".repeat(5)))))
+                .hasMessageContaining("team name").hasMessageNotContaining("s3cr3t");
+        assertThatThrownBy(() -> new TokenRegistry(config(null, List.of("editor@:" + "s3cr3t".repeat(5)))))
+                .hasMessageContaining("team name").hasMessageNotContaining("s3cr3t");
     }
 
     @Test
