@@ -1,11 +1,10 @@
 package dev.paperstream.notes.api;
 
-import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
-import dev.paperstream.notes.notes.NotesReader;
-import dev.paperstream.notes.papers.ScoreRepository;
+import dev.paperstream.notes.store.BenchmarkResultRepository;
+import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
-import dev.paperstream.notes.parsed.ParsedRepository;
-import dev.paperstream.notes.queue.QueueRepository;
+import dev.paperstream.notes.store.ParsedRepository;
+import dev.paperstream.notes.store.QueueRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Everything known about one paper, for the API and the paper page. */

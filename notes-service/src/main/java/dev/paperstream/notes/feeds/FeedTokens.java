@@ -1,6 +1,6 @@
 package dev.paperstream.notes.feeds;
 
-import dev.paperstream.notes.db.Sql;
+import dev.paperstream.notes.store.Sql;
 import dev.paperstream.support.auth.Secrets;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,9 @@
 package dev.paperstream.notes.notify;
 
 import dev.paperstream.events.EventJson;
-import dev.paperstream.notes.db.Sql;
+import dev.paperstream.notes.channels.Redaction;
+import dev.paperstream.notes.store.DigestDeliveries;
+import dev.paperstream.notes.store.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
