@@ -28,7 +28,7 @@ public class PrefillService {
         for (PaperParsed.Section s : parsed.sections()) {
             found.addAll(ClaimExtractor.extract(s.text()));
         }
-        claims.replace(parsed.id(), ClaimRepository.FULLTEXT, found);
+        claims.replace(parsed.id(), found);
         notes.prefill(parsed.id(), Prefill.fromParsed(parsed, found), NoteRepository.FROM_FULLTEXT);
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ClaimRepository {
-    public static final String FULLTEXT = "fulltext";
+    // the only source stored: the abstract's claims are worked out when the notes are read
+    private static final String FULLTEXT = "fulltext";
 
     private final AgroalDataSource dataSource;
 
@@ -24,19 +25,19 @@ public class ClaimRepository {
         this.dataSource = dataSource;
     }
 
-    public void replace(String paperId, String source, List<NumericClaim> claims) {
+    public void replace(String paperId, List<NumericClaim> claims) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement delete = c.prepareStatement("DELETE FROM numeric_claim WHERE paper_id = ? AND source = ?");
                 PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO numeric_claim (paper_id, source, ordinal, kind, value, unit, quantity, phrase, context)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             delete.setString(1, paperId);
-            delete.setString(2, source);
+            delete.setString(2, FULLTEXT);
             delete.executeUpdate();
             for (int i = 0; i < claims.size(); i++) {
                 NumericClaim claim = claims.get(i);
                 insert.setString(1, paperId);
-                insert.setString(2, source);
+                insert.setString(2, FULLTEXT);
                 insert.setInt(3, i);
                 insert.setString(4, claim.kind());
                 insert.setDouble(5, claim.value());
@@ -55,8 +56,9 @@ public class ClaimRepository {
     public List<NumericClaim> forPaper(String paperId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT * FROM numeric_claim WHERE paper_id = ? AND source = 'fulltext' ORDER BY ordinal")) {
+                        "SELECT * FROM numeric_claim WHERE paper_id = ? AND source = ? ORDER BY ordinal")) {
             ps.setString(1, paperId);
+            ps.setString(2, FULLTEXT);
             List<NumericClaim> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
