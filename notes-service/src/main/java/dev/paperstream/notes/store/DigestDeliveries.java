@@ -22,9 +22,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class DigestDeliveries {
     private final AgroalDataSource dataSource;
+    private final LeasedDeliveries leases;
 
     public DigestDeliveries(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.leases = new LeasedDeliveries(dataSource, "digest_delivery");
     }
 
     /** A claimed digest delivery: its channel, secret and the papers it lists. */
@@ -72,32 +74,11 @@ public class DigestDeliveries {
 
     /** Claims the team's pending digest deliveries whose channel still exists, for {@code lease}. */
     public List<Claimed> claimPending(String team, Duration lease, UUID claimToken) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        WITH due AS (
-                            SELECT id FROM digest_delivery
-                            WHERE team = ? AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < now())
-                            ORDER BY id FOR UPDATE SKIP LOCKED)
-                        UPDATE digest_delivery d SET claimed_until = now() + make_interval(secs => ?), claim_token = ?
-                        FROM due, team_channel ch
-                        WHERE d.id = due.id AND ch.team = d.team AND ch.kind = d.kind AND ch.target = d.target
-                        RETURNING d.id, d.delivery_id, d.kind, d.target, ch.secret, d.paper_ids, d.attempts""")) {
-            ps.setString(1, team);
-            ps.setDouble(2, lease.toMillis() / 1000.0);
-            ps.setObject(3, claimToken);
-            List<Claimed> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Claimed(rs.getLong("id"), WebhookSignature.messageId(rs.getObject("delivery_id",
-                            UUID.class)), rs.getString("kind"), rs.getString("target"), rs.getString("secret"),
-                            Sql.textList(rs, "paper_ids"), rs.getInt("attempts")));
-                }
-            }
-            out.sort(java.util.Comparator.comparingLong(Claimed::id));
-            return out;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot claim the digest deliveries of " + team, e);
-        }
+        return leases.claim("", "d.team = ? AND EXISTS (SELECT 1 FROM team_channel ch WHERE ch.team = d.team"
+                + " AND ch.kind = d.kind AND ch.target = d.target)", List.of(team), null, lease, claimToken,
+                rs -> new Claimed(rs.getLong("id"), WebhookSignature.messageId(rs.getObject("delivery_id", UUID.class)),
+                        rs.getString("kind"), rs.getString("target"), rs.getString("secret"),
+                        Sql.textList(rs, "paper_ids"), rs.getInt("attempts")));
     }
 
     /** The titles of the listed papers, in the digest's order. */
@@ -137,22 +118,17 @@ public class DigestDeliveries {
 
     /** Records a digest delivery that arrived, whoever claimed it last: arrived is final. */
     public void delivered(long id) {
-        execute("UPDATE digest_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_error = NULL,"
-                + " delivered_at = clock_timestamp(), claimed_until = NULL, claim_token = NULL"
-                + " WHERE id = ? AND status = 'PENDING'", id);
+        leases.delivered(id);
     }
 
     /** Records a failed attempt of this claim; the next digest run sends it again unless {@code giveUp}. */
     public void failed(long id, UUID claimToken, String error, boolean giveUp) {
-        execute("UPDATE digest_delivery SET attempts = attempts + 1, last_error = ?,"
-                + " status = CASE WHEN ? THEN 'FAILED' ELSE status END, claimed_until = NULL, claim_token = NULL"
-                + " WHERE id = ? AND claim_token = ? AND status = 'PENDING'", error, giveUp, id, claimToken);
+        leases.failed(id, claimToken, error, giveUp);
     }
 
     /** Gives a claimed digest delivery back unsent. */
     public void release(long id, UUID claimToken) {
-        execute("UPDATE digest_delivery SET claimed_until = NULL, claim_token = NULL WHERE id = ? AND claim_token = ?",
-                id, claimToken);
+        leases.release(id, claimToken);
     }
 
     /** Teams with digest items not yet planned, or digest deliveries still to send. */
@@ -168,17 +144,6 @@ public class DigestDeliveries {
             return teams;
         } catch (SQLException e) {
             throw Sql.failure("cannot list pending digests", e);
-        }
-    }
-
-    private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot record a digest delivery", e);
         }
     }
 }

@@ -58,9 +58,11 @@ public class ReminderDeliveries {
             ON CONFLICT DO NOTHING""";
 
     private final AgroalDataSource dataSource;
+    private final LeasedDeliveries leases;
 
     public ReminderDeliveries(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.leases = new LeasedDeliveries(dataSource, "reminder_delivery");
     }
 
     /** An overdue item reminded of for the first time at its due date. */
@@ -147,70 +149,30 @@ public class ReminderDeliveries {
 
     /**
      * Claims pending reminder deliveries whose channel still exists (the claimer's own address needs none), for
-     * {@code lease} ({@code FOR UPDATE SKIP LOCKED}: instances never claim the same row).
+     * {@code lease}.
      */
     public List<Claimed> claimPending(int limit, Duration lease, UUID claimToken) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        WITH due AS (
-                            SELECT d.id FROM reminder_delivery d
-                            LEFT JOIN team_channel ch ON ch.team = d.team AND ch.kind = d.kind AND ch.target = d.target
-                            WHERE d.status = 'PENDING' AND (d.claimed_until IS NULL OR d.claimed_until < now())
-                              AND (d.to_claimer OR ch.team IS NOT NULL)
-                            ORDER BY d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED)
-                        UPDATE reminder_delivery d SET claimed_until = now() + make_interval(secs => ?),
-                                                       claim_token = ?
-                        FROM due WHERE d.id = due.id
-                        RETURNING d.*, (SELECT secret FROM team_channel ch WHERE ch.team = d.team
-                                        AND ch.kind = d.kind AND ch.target = d.target) AS secret""")) {
-            ps.setInt(1, limit);
-            ps.setDouble(2, lease.toMillis() / 1000.0);
-            ps.setObject(3, claimToken);
-            List<Claimed> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Claimed(rs.getLong("id"), WebhookSignature.messageId(rs.getObject("delivery_id",
-                            UUID.class)), rs.getString("paper_id"), rs.getString("team"), Sql.instant(rs, "due_at"),
-                            rs.getString("priority"), rs.getString("claimed_by"), rs.getString("kind"),
-                            rs.getString("target"), rs.getString("secret"), rs.getString("subject"),
-                            rs.getString("text"), rs.getInt("attempts")));
-                }
-            }
-            out.sort(java.util.Comparator.comparingLong(Claimed::id));
-            return out;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot claim reminder deliveries", e);
-        }
+        return leases.claim("LEFT JOIN team_channel ch ON ch.team = d.team AND ch.kind = d.kind AND ch.target = d.target",
+                "d.to_claimer OR ch.team IS NOT NULL", List.of(), limit, lease, claimToken,
+                rs -> new Claimed(rs.getLong("id"), WebhookSignature.messageId(rs.getObject("delivery_id", UUID.class)),
+                        rs.getString("paper_id"), rs.getString("team"), Sql.instant(rs, "due_at"),
+                        rs.getString("priority"), rs.getString("claimed_by"), rs.getString("kind"),
+                        rs.getString("target"), rs.getString("secret"), rs.getString("subject"),
+                        rs.getString("text"), rs.getInt("attempts")));
     }
 
     /** Records a reminder delivery that arrived, whoever claimed it last: arrived is final. */
     public void delivered(long id) {
-        execute("UPDATE reminder_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_error = NULL,"
-                + " delivered_at = clock_timestamp(), claimed_until = NULL, claim_token = NULL"
-                + " WHERE id = ? AND status = 'PENDING'", id);
+        leases.delivered(id);
     }
 
     /** Records a failed attempt of this claim; the next check sends it again unless {@code giveUp}. */
     public void failed(long id, UUID claimToken, String error, boolean giveUp) {
-        execute("UPDATE reminder_delivery SET attempts = attempts + 1, last_error = ?,"
-                + " status = CASE WHEN ? THEN 'FAILED' ELSE status END, claimed_until = NULL, claim_token = NULL"
-                + " WHERE id = ? AND claim_token = ? AND status = 'PENDING'", error, giveUp, id, claimToken);
+        leases.failed(id, claimToken, error, giveUp);
     }
 
     /** Gives a claimed reminder delivery back unsent. */
     public void release(long id, UUID claimToken) {
-        execute("UPDATE reminder_delivery SET claimed_until = NULL, claim_token = NULL WHERE id = ? AND claim_token = ?",
-                id, claimToken);
-    }
-
-    private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot record a reminder delivery", e);
-        }
+        leases.release(id, claimToken);
     }
 }
