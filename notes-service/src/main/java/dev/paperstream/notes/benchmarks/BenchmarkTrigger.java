@@ -1,5 +1,6 @@
 package dev.paperstream.notes.benchmarks;
 
+import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
@@ -91,7 +92,7 @@ public class BenchmarkTrigger {
             return null;
         }
         String jobId = "bench-" + UUID.randomUUID();
-        if (questions.ask(question, jobId, settings.freshness(), settings.retryAfter())) {
+        if (questions.ask(key, EventJson.write(question), jobId, settings.freshness(), settings.retryAfter())) {
             outbox.add(paperId, question.request(jobId, paperId));
             return jobId;
         }

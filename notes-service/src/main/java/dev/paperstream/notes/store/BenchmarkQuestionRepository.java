@@ -1,16 +1,12 @@
 package dev.paperstream.notes.store;
 
-import dev.paperstream.events.EventJson;
-import dev.paperstream.notes.benchmarks.BenchmarkQuestion;
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * benchmark_question (one row per configuration, its current job), benchmark_question_job (every job ever
@@ -18,116 +14,93 @@ import java.util.Optional;
  * transaction.
  */
 @ApplicationScoped
-public class BenchmarkQuestionRepository {
+public class BenchmarkQuestionRepository implements PanacheRepositoryBase<BenchmarkQuestionEntity, String> {
     /** Advisory lock class of question keys, apart from the one-argument locks taken on paper ids. */
     private static final int QUESTION_LOCKS = 7101;
-    static final String REQUESTED = "REQUESTED";
-
-    /**
-     * A question needs a new job when its job is older than the freshness window, or ended without an
-     * answer (failed, rejected, cancelled) longer than retry-after ago. Parameters: freshness, retry (seconds).
-     */
-    private static final String STALE = "(q.requested_at < now() - make_interval(secs => ?) OR (q.status IN "
-            + "('FAILED', 'REJECTED', 'CANCELLED') AND q.answered_at < now() - make_interval(secs => ?)))";
-
-    private final AgroalDataSource dataSource;
-
-    public BenchmarkQuestionRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    private static final String REQUESTED = "REQUESTED";
+    private static final Set<String> UNANSWERED = Set.of("FAILED", "REJECTED", "CANCELLED");
 
     /** A question's current job; {@code fresh} says whether it still answers new askers. */
     public record Question(String key, String jobId, String status, Instant requestedAt, boolean fresh) {
     }
 
-    /** Records that the paper asks the question; false when it did so before. */
+    /**
+     * Records that the paper asks the question; false when it did so before. The insert skips a link that is
+     * there already, so that the paper's discovery and its score, arriving at once, both link it.
+     */
+    @Transactional
     public boolean link(String paperId, String key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO paper_benchmark (paper_id, question_key) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, paperId);
-            ps.setString(2, key);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot link " + paperId + " to its benchmark question", e);
-        }
+        return getEntityManager().createQuery("""
+                insert into PaperBenchmarkEntity (paperId, questionKey, linkedAt) values (:paperId, :key, :now)
+                on conflict (paperId, questionKey) do nothing""")
+                .setParameter("paperId", paperId).setParameter("key", key).setParameter("now", Instant.now())
+                .executeUpdate() == 1;
     }
 
+    @Transactional
     public Optional<Question> find(String key, Duration freshness, Duration retryAfter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT q.question_key, q.job_id, q.status, q.requested_at, NOT " + STALE + " AS fresh "
-                        + "FROM benchmark_question q WHERE q.question_key = ?")) {
-            ps.setLong(1, freshness.toSeconds());
-            ps.setLong(2, retryAfter.toSeconds());
-            ps.setString(3, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Question(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Sql.instant(rs, "requested_at"), rs.getBoolean("fresh"))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("cannot read benchmark question " + key, e);
-        }
+        return findByIdOptional(key).map(q -> new Question(q.key, q.jobId, q.status, q.requestedAt,
+                !stale(q, freshness, retryAfter)));
+    }
+
+    /**
+     * A question needs a new job when its job is older than the freshness window, or ended without an
+     * answer (failed, rejected, cancelled) longer than retry-after ago.
+     */
+    private static boolean stale(BenchmarkQuestionEntity q, Duration freshness, Duration retryAfter) {
+        Instant now = Instant.now();
+        return q.requestedAt.isBefore(now.minus(freshness)) || (UNANSWERED.contains(q.status)
+                && q.answeredAt != null && q.answeredAt.isBefore(now.minus(retryAfter)));
     }
 
     /**
      * Takes the right to ask the question in this transaction without waiting: false when another
      * transaction is asking it right now (its job will answer this paper too, through the link).
      */
+    @Transactional
     public boolean tryLock(String key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
-            ps.setInt(1, QUESTION_LOCKS);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("cannot lock benchmark question " + key, e);
-        }
+        return (Boolean) getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, QUESTION_LOCKS).setParameter(2, key).getSingleResult();
     }
 
     /**
-     * Records {@code jobId} as the question's job, unless the question already has a fresh one; true when
-     * recorded (the caller then publishes the request). Call with the question's lock held.
+     * Records {@code jobId} as the job of the question {@code key} (asked as {@code config}, JSON), unless the
+     * question already has a fresh one; true when recorded (the caller then publishes the request). Call with
+     * the question's lock held ({@link #tryLock}).
      */
-    public boolean ask(BenchmarkQuestion question, String jobId, Duration freshness, Duration retryAfter) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement upsert = c.prepareStatement("""
-                        INSERT INTO benchmark_question AS q (question_key, config, job_id, status, requested_at)
-                        VALUES (?, ?, ?, 'REQUESTED', now())
-                        ON CONFLICT (question_key) DO UPDATE SET job_id = EXCLUDED.job_id, status = 'REQUESTED',
-                            requested_at = now(), answered_at = NULL, reason = NULL
-                        WHERE""" + " " + STALE);
-                PreparedStatement history = c.prepareStatement(
-                        "INSERT INTO benchmark_question_job (job_id, question_key) VALUES (?, ?)")) {
-            upsert.setString(1, question.key());
-            upsert.setString(2, EventJson.write(question));
-            upsert.setString(3, jobId);
-            upsert.setLong(4, freshness.toSeconds());
-            upsert.setLong(5, retryAfter.toSeconds());
-            if (upsert.executeUpdate() == 0) {
-                return false;
-            }
-            history.setString(1, jobId);
-            history.setString(2, question.key());
-            history.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot record benchmark question " + question.key(), e);
+    @Transactional
+    public boolean ask(String key, String config, String jobId, Duration freshness, Duration retryAfter) {
+        BenchmarkQuestionEntity q = findById(key);
+        if (q != null) {
+            // read again under the lock: the question as this transaction read it before may have a new job since
+            getEntityManager().refresh(q);
         }
+        if (q != null && !stale(q, freshness, retryAfter)) {
+            return false;
+        }
+        Instant now = Instant.now();
+        if (q == null) {
+            q = new BenchmarkQuestionEntity();
+            q.key = key;
+            q.config = config;
+            persist(q);
+        }
+        q.jobId = jobId;
+        q.status = REQUESTED;
+        q.requestedAt = now;
+        q.answeredAt = null;
+        q.reason = null;
+        BenchmarkQuestionJobEntity job = new BenchmarkQuestionJobEntity();
+        job.jobId = jobId;
+        job.questionKey = key;
+        job.requestedAt = now;
+        getEntityManager().persist(job);
+        return true;
     }
 
     /** The job ended: its question (while the job is still the question's current one) records how. */
+    @Transactional
     public void answered(String jobId, String status, String reason) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE benchmark_question SET status = ?, reason = ?, answered_at = now()
-                WHERE job_id = ?""")) {
-            ps.setString(1, status);
-            ps.setString(2, reason);
-            ps.setString(3, jobId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot record the answer of benchmark job " + jobId, e);
-        }
+        update("status = ?1, reason = ?2, answeredAt = ?3 where jobId = ?4", status, reason, Instant.now(), jobId);
     }
 }

@@ -2,13 +2,10 @@ package dev.paperstream.notes.store;
 
 import dev.paperstream.notes.channels.Channel;
 import dev.paperstream.notes.channels.WebhookSignature;
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,34 +13,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Each team's notification channels. Signing secrets are generated here and answered only by the call that
- * made them; a removed channel's pending deliveries are cancelled in the same transaction.
+ * Each team's notification channels ({@code team_channel}). Signing secrets are generated here and answered only
+ * by the call that made them; a removed channel's pending deliveries are cancelled in the same transaction.
  */
 @ApplicationScoped
-public class ChannelRepository {
-    private final AgroalDataSource dataSource;
+public class ChannelRepository implements PanacheRepositoryBase<TeamChannelEntity, TeamChannelEntity.Key> {
 
-    public ChannelRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
+    @Transactional
     public List<Channel> forTeam(String team) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT kind, target, secret FROM team_channel WHERE team = ? ORDER BY kind, target")) {
-            ps.setString(1, team);
-            List<Channel> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Channel(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot read channels of " + team, e);
-        }
+        return list("team", Sort.by("kind").and("target"), team).stream()
+                .map(ch -> new Channel(ch.kind, ch.target, ch.secret)).toList();
     }
 
+    @Transactional
     public Optional<Channel> find(String team, String channelId) {
         return forTeam(team).stream().filter(ch -> ch.id().equals(channelId)).findFirst();
     }
@@ -67,22 +49,20 @@ public class ChannelRepository {
         return created;
     }
 
-    /** Adds a channel with a new secret if it is signed; empty when the team has it already (it keeps its secret). */
+    /**
+     * Adds a channel with a new secret if it is signed; empty when the team has it already (it keeps its secret).
+     * The insert skips a channel that is there, so that two editors adding the same one both succeed.
+     */
     @Transactional
     public Optional<Channel> add(String team, Channel channel) {
         Channel stored = new Channel(channel.kind(), channel.target(),
                 channel.signed() ? WebhookSignature.newSecret() : null);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO team_channel (team, kind, target, secret)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (team, kind, target) DO NOTHING")) {
-            ps.setString(1, team);
-            ps.setString(2, stored.kind());
-            ps.setString(3, stored.target());
-            ps.setString(4, stored.secret());
-            return ps.executeUpdate() == 1 ? Optional.of(stored) : Optional.empty();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot add a channel to " + team, e);
-        }
+        int added = getEntityManager().createQuery("""
+                insert into TeamChannelEntity (team, kind, target, secret) values (:team, :kind, :target, :secret)
+                on conflict (team, kind, target) do nothing""")
+                .setParameter("team", team).setParameter("kind", stored.kind())
+                .setParameter("target", stored.target()).setParameter("secret", stored.secret()).executeUpdate();
+        return added == 1 ? Optional.of(stored) : Optional.empty();
     }
 
     /** A new secret for a signed channel, effective at once; empty when the team has no such signed channel. */
@@ -92,17 +72,9 @@ public class ChannelRepository {
             return Optional.empty();
         }
         String secret = WebhookSignature.newSecret();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "UPDATE team_channel SET secret = ? WHERE team = ? AND kind = ? AND target = ?")) {
-            ps.setString(1, secret);
-            ps.setString(2, team);
-            ps.setString(3, channel.kind());
-            ps.setString(4, channel.target());
-            return ps.executeUpdate() == 1 ? Optional.of(secret) : Optional.empty();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot rotate a secret of " + team, e);
-        }
+        int rotated = update("secret = ?1 where team = ?2 and kind = ?3 and target = ?4", secret, team,
+                channel.kind(), channel.target());
+        return rotated == 1 ? Optional.of(secret) : Optional.empty();
     }
 
     /**
@@ -111,28 +83,15 @@ public class ChannelRepository {
      */
     @Transactional
     public boolean remove(String team, String kind, String target) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM team_channel WHERE team = ? AND kind = ? AND target = ?")) {
-            ps.setString(1, team);
-            ps.setString(2, kind);
-            ps.setString(3, target);
-            if (ps.executeUpdate() == 0) {
-                return false;
-            }
-            for (String table : List.of("notification", "digest_delivery")) {
-                try (PreparedStatement cancel = c.prepareStatement("UPDATE " + table + " SET status = 'CANCELLED',"
-                        + " last_error = 'channel removed', claimed_until = NULL, claim_token = NULL"
-                        + " WHERE team = ? AND kind = ? AND target = ? AND status = 'PENDING'")) {
-                    cancel.setString(1, team);
-                    cancel.setString(2, kind);
-                    cancel.setString(3, target);
-                    cancel.executeUpdate();
-                }
-            }
-            return true;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot remove a channel of " + team, e);
+        if (delete("team = ?1 and kind = ?2 and target = ?3", team, kind, target) == 0) {
+            return false;
         }
+        for (String table : List.of("notification", "digest_delivery")) {
+            getEntityManager().createNativeQuery("UPDATE " + table + " SET status = 'CANCELLED',"
+                    + " last_error = 'channel removed', claimed_until = NULL, claim_token = NULL"
+                    + " WHERE team = ?1 AND kind = ?2 AND target = ?3 AND status = 'PENDING'")
+                    .setParameter(1, team).setParameter(2, kind).setParameter(3, target).executeUpdate();
+        }
+        return true;
     }
 }

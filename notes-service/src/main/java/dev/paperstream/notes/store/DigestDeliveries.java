@@ -34,6 +34,20 @@ public class DigestDeliveries {
             int attempts) {
     }
 
+    /** Adds each (paper, team) to the team's next digest, once, in one statement (the scores' batch). */
+    public void collectAll(List<String> paperIds, List<String> teams) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO digest_item (team, paper_id)"
+                        + " SELECT team, paper_id FROM unnest(?::text[], ?::text[]) AS d(paper_id, team)"
+                        + " ON CONFLICT DO NOTHING")) {
+            ps.setArray(1, Sql.textArray(c, paperIds));
+            ps.setArray(2, Sql.textArray(c, teams));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("cannot add " + paperIds.size() + " papers to digests", e);
+        }
+    }
+
     /**
      * Takes the team's pending digest items whose paper is known and makes one delivery of them per channel the
      * team has now; answers how many papers that digest lists (0: nothing new).

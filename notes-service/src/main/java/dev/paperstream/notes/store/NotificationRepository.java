@@ -3,7 +3,12 @@ package dev.paperstream.notes.store;
 import dev.paperstream.notes.channels.Delivery;
 import dev.paperstream.notes.channels.WebhookSignature;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +22,7 @@ import java.util.UUID;
 
 /** The delivery outbox: one row per (paper, team, channel), created once and delivered with retries. */
 @ApplicationScoped
-public class NotificationRepository {
+public class NotificationRepository implements PanacheRepository<NotificationEntity> {
     private final AgroalDataSource dataSource;
 
     public NotificationRepository(AgroalDataSource dataSource) {
@@ -159,25 +164,24 @@ public class NotificationRepository {
     }
 
     /** Newest first, as shown ({@link Delivery#shown()}); {@code team} or {@code paperId} may be null for "any". */
+    @Transactional
     public List<Delivery> list(String team, String paperId, int limit) {
-        String sql = "SELECT * FROM notification WHERE (?::text IS NULL OR team = ?) AND (?::text IS NULL OR paper_id = ?)"
-                + " ORDER BY created_at DESC, id DESC LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, team);
-            ps.setString(2, team);
-            ps.setString(3, paperId);
-            ps.setString(4, paperId);
-            ps.setInt(5, limit);
-            List<Delivery> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs).shown());
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot list notifications", e);
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (team != null) {
+            where.add("team = :team");
+            params.and("team", team);
         }
+        if (paperId != null) {
+            where.add("paperId = :paperId");
+            params.and("paperId", paperId);
+        }
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        PanacheQuery<NotificationEntity> query = where.isEmpty() ? findAll(newestFirst)
+                : find(String.join(" and ", where), newestFirst, params);
+        return query.range(0, limit - 1).stream().map(n -> new Delivery(n.id, WebhookSignature.messageId(n.deliveryId),
+                n.paperId, n.team, n.kind, n.target, n.status, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt,
+                n.deliveredAt).shown()).toList();
     }
 
     private static Delivery read(ResultSet rs) throws SQLException {

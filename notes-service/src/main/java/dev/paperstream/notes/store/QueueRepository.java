@@ -5,7 +5,10 @@ import dev.paperstream.notes.queue.DuePolicy;
 import dev.paperstream.notes.queue.QueueItem;
 import dev.paperstream.notes.queue.ReadingStatus;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reading-queue items per (paper, team). Every scored (paper, team) is in the team's queue, not started, from
@@ -22,17 +26,18 @@ import java.util.Optional;
  * (docs/benchmarks/triage-throughput.md), and most items are never touched.
  */
 @ApplicationScoped
-public class QueueRepository {
+public class QueueRepository implements PanacheRepositoryBase<ReadingItemEntity, ReadingItemEntity.Key> {
     private static final String SELECT = """
             SELECT s.paper_id, s.team, s.priority, COALESCE(r.status, 'NOT_STARTED') AS status, r.claimed_by,
                    r.claimed_at, COALESCE(r.queued_at, s.received_at) AS queued_at, r.status_changed_by,
                    r.status_changed_at
             FROM paper_score s LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team
             """;
-    // the item's row, made from its score's arrival the first time a person acts on it
+    // The item's row, made from its score's arrival the first time a person acts on it; kept as SQL since the
+    // row is made from the score's own columns in the database, and skipped when another request made it first.
     private static final String TOUCH = """
             INSERT INTO reading_item (paper_id, team, queued_at)
-            SELECT paper_id, team, received_at FROM paper_score WHERE paper_id = ? AND team = ?
+            SELECT paper_id, team, received_at FROM paper_score WHERE paper_id = ?1 AND team = ?2
             ON CONFLICT (paper_id, team) DO NOTHING
             """;
 
@@ -42,19 +47,29 @@ public class QueueRepository {
         this.dataSource = dataSource;
     }
 
+    @Transactional
     public boolean claim(String paperId, String team, String who) {
-        return touchThenUpdate("UPDATE reading_item SET claimed_by = ?, claimed_at = now()"
-                + " WHERE paper_id = ? AND team = ?", paperId, team, who);
+        return touchThenUpdate(paperId, team, item -> {
+            item.claimedBy = who;
+            item.claimedAt = Instant.now();
+        });
     }
 
+    @Transactional
     public boolean unclaim(String paperId, String team) {
-        return touchThenUpdate("UPDATE reading_item SET claimed_by = NULL, claimed_at = NULL"
-                + " WHERE paper_id = ? AND team = ?", paperId, team);
+        return touchThenUpdate(paperId, team, item -> {
+            item.claimedBy = null;
+            item.claimedAt = null;
+        });
     }
 
+    @Transactional
     public boolean setStatus(String paperId, String team, ReadingStatus status, String who) {
-        return touchThenUpdate("UPDATE reading_item SET status = ?, status_changed_by = ?, status_changed_at = now()"
-                + " WHERE paper_id = ? AND team = ?", paperId, team, status.name(), who);
+        return touchThenUpdate(paperId, team, item -> {
+            item.status = status.name();
+            item.statusChangedBy = who;
+            item.statusChangedAt = Instant.now();
+        });
     }
 
     public Optional<QueueItem> find(String paperId, String team) {
@@ -65,23 +80,17 @@ public class QueueRepository {
         return query(SELECT + " WHERE s.paper_id = ? ORDER BY s.priority_rank, s.team", paperId);
     }
 
-    /** Runs {@code update} (values first, then paper id and team) on the item's row; false when not queued. */
-    private boolean touchThenUpdate(String update, String paperId, String team, String... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement touch = c.prepareStatement(TOUCH);
-                PreparedStatement ps = c.prepareStatement(update)) {
-            touch.setString(1, paperId);
-            touch.setString(2, team);
-            touch.executeUpdate();
-            int i = 1;
-            for (String value : values) {
-                ps.setString(i++, value);
-            }
-            ps.setString(i++, paperId);
-            ps.setString(i, team);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot update the reading queue", e);
+    /** Applies {@code change} to the item's row, made first if the item has none; false when not queued. */
+    private boolean touchThenUpdate(String paperId, String team, Consumer<ReadingItemEntity> change) {
+        getEntityManager().createNativeQuery(TOUCH).setParameter(1, paperId).setParameter(2, team).executeUpdate();
+        ReadingItemEntity item = findById(new ReadingItemEntity.Key(paperId, team), LockModeType.PESSIMISTIC_WRITE);
+        if (item == null) {
+            return false;
         }
+        change.accept(item);
+        // the queue is read back by plain SQL (find, the listing) in the caller's transaction
+        flush();
+        return true;
     }
 
     private List<QueueItem> query(String sql, String... params) {

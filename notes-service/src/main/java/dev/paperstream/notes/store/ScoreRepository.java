@@ -18,9 +18,11 @@ import java.util.Map;
 @ApplicationScoped
 public class ScoreRepository {
     private final AgroalDataSource dataSource;
+    private final TeamRepository teams;
 
-    public ScoreRepository(AgroalDataSource dataSource) {
+    public ScoreRepository(AgroalDataSource dataSource, TeamRepository teams) {
         this.dataSource = dataSource;
+        this.teams = teams;
     }
 
     // A re-score of the same version (fresh citations) replaces the old one; an older version never does.
@@ -156,17 +158,7 @@ public class ScoreRepository {
 
     /** Every team that has scored anything, for the UI's filter. */
     public List<String> teams() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT name FROM team ORDER BY name");
-                ResultSet rs = ps.executeQuery()) {
-            List<String> teams = new ArrayList<>();
-            while (rs.next()) {
-                teams.add(rs.getString(1));
-            }
-            return teams;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot list teams", e);
-        }
+        return teams.names();
     }
 
     static PaperScored read(ResultSet rs) throws SQLException {
