@@ -79,17 +79,20 @@ public class BenchmarkQuestionRepository implements PanacheRepositoryBase<Benchm
             return false;
         }
         Instant now = Instant.now();
-        if (q == null) {
+        boolean asked = q != null;
+        if (!asked) {
             q = new BenchmarkQuestionEntity();
             q.key = key;
             q.config = config;
-            persist(q);
         }
         q.jobId = jobId;
         q.status = REQUESTED;
         q.requestedAt = now;
         q.answeredAt = null;
         q.reason = null;
+        if (!asked) {
+            persist(q);
+        }
         BenchmarkQuestionJobEntity job = new BenchmarkQuestionJobEntity();
         job.jobId = jobId;
         job.questionKey = key;
