@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public class BenchmarkQuestionRepository implements PanacheRepositoryBase<Benchm
         if (q != null && !stale(q, freshness, retryAfter)) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         boolean asked = q != null;
         if (!asked) {
             q = new BenchmarkQuestionEntity();

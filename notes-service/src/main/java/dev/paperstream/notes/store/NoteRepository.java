@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public class NoteRepository implements PanacheRepositoryBase<NoteFieldEntity, No
 
     private int write(String paperId, Map<NoteField, String> values, String author, boolean prefilled) {
         int changed = 0;
-        Instant now = Instant.now();
+        // PostgreSQL keeps microseconds: the notes read back in this transaction show what a later read shows
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Map.Entry<NoteField, String> e : values.entrySet()) {
             String field = e.getKey().path();
             String value = e.getValue();
