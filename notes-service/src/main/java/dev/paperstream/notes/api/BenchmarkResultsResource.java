@@ -1,7 +1,7 @@
 package dev.paperstream.notes.api;
 
 import dev.paperstream.events.BenchmarkCompleted;
-import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
+import dev.paperstream.notes.store.BenchmarkResultRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

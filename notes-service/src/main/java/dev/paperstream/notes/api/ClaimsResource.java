@@ -1,8 +1,7 @@
 package dev.paperstream.notes.api;
 
 import dev.paperstream.notes.benchmarks.ClaimCheck;
-import dev.paperstream.notes.benchmarks.PaperClaims;
-import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,7 @@
 package dev.paperstream.notes.api;
 
 import dev.paperstream.notes.exports.NotesMarkdown;
-import dev.paperstream.notes.notes.NotesReader;
-import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.problem.ProblemException;
 import jakarta.ws.rs.GET;

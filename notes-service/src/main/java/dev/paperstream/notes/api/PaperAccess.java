@@ -1,7 +1,7 @@
 package dev.paperstream.notes.api;
 
 import dev.paperstream.events.PaperScored;
-import dev.paperstream.notes.papers.ScoreRepository;
+import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.support.auth.TeamAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,12 +1,11 @@
 package dev.paperstream.notes.api;
 
 import dev.paperstream.events.PaperScored;
-import dev.paperstream.notes.benchmarks.BenchmarkResultRepository;
-import dev.paperstream.notes.notes.NotesReader;
-import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
-import dev.paperstream.notes.parsed.ParsedRepository;
-import dev.paperstream.notes.queue.QueueRepository;
+import dev.paperstream.notes.store.BenchmarkResultRepository;
+import dev.paperstream.notes.store.ParsedRepository;
+import dev.paperstream.notes.store.QueueRepository;
+import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.support.auth.TeamAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

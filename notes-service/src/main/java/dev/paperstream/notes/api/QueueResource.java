@@ -1,7 +1,7 @@
 package dev.paperstream.notes.api;
 
 import dev.paperstream.notes.queue.QueueItem;
-import dev.paperstream.notes.queue.QueueRepository;
+import dev.paperstream.notes.store.QueueRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
 import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;

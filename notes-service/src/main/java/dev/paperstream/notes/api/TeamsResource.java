@@ -1,13 +1,13 @@
 package dev.paperstream.notes.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.paperstream.notes.notify.Channel;
-import dev.paperstream.notes.notify.ChannelRepository;
+import dev.paperstream.notes.channels.Channel;
+import dev.paperstream.notes.store.ChannelRepository;
 import dev.paperstream.notes.notify.ChannelRules;
-import dev.paperstream.notes.notify.Delivery;
+import dev.paperstream.notes.channels.Delivery;
 import dev.paperstream.notes.notify.DigestService;
-import dev.paperstream.notes.notify.NotificationRepository;
-import dev.paperstream.notes.notify.Redaction;
+import dev.paperstream.notes.store.NotificationRepository;
+import dev.paperstream.notes.channels.Redaction;
 import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.auth.TeamScope;

@@ -1,7 +1,8 @@
 package dev.paperstream.notes.benchmarks;
 
 import dev.paperstream.events.BenchmarkCompleted;
-import dev.paperstream.notes.db.Sql;
+import dev.paperstream.notes.store.BenchmarkResultRepository;
+import dev.paperstream.notes.store.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,11 +1,13 @@
 package dev.paperstream.notes.benchmarks;
 
+import dev.paperstream.events.EventJson;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
-import dev.paperstream.notes.papers.PaperRepository;
-import dev.paperstream.notes.papers.ScoreRepository;
 import dev.paperstream.notes.papers.StoredPaper;
+import dev.paperstream.notes.store.BenchmarkQuestionRepository;
+import dev.paperstream.notes.store.PaperRepository;
+import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.support.outbox.Outbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,7 +92,7 @@ public class BenchmarkTrigger {
             return null;
         }
         String jobId = "bench-" + UUID.randomUUID();
-        if (questions.ask(question, jobId, settings.freshness(), settings.retryAfter())) {
+        if (questions.ask(key, EventJson.write(question), jobId, settings.freshness(), settings.retryAfter())) {
             outbox.add(paperId, question.request(jobId, paperId));
             return jobId;
         }
@@ -102,7 +104,7 @@ public class BenchmarkTrigger {
      * Where a paper states the shapes of its claims: title, abstract and arXiv comment. The full text
      * usually arrives after the score, and the abstract carries the headline claim.
      */
-    static String statedText(StoredPaper paper) {
+    public static String statedText(StoredPaper paper) {
         return String.join(" ", Objects.toString(paper.title(), ""), Objects.toString(paper.summary(), ""),
                 Objects.toString(paper.comment(), ""));
     }

@@ -2,7 +2,7 @@ package dev.paperstream.notes.drafts;
 
 import dev.paperstream.events.PaperParsed;
 import dev.paperstream.notes.notes.NoteField;
-import dev.paperstream.notes.notes.NoteRepository;
+import dev.paperstream.notes.store.NoteRepository;
 import dev.paperstream.notes.notes.NoteValue;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.notes.store.DraftTokenUsage;

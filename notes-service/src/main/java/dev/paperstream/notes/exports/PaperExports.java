@@ -1,9 +1,9 @@
 package dev.paperstream.notes.exports;
 
 import dev.paperstream.notes.papers.PaperFilter;
-import dev.paperstream.notes.papers.PaperListRepository;
+import dev.paperstream.notes.store.PaperListRepository;
 import dev.paperstream.notes.papers.PaperPage;
-import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.notes.papers.PaperSummary;
 import dev.paperstream.notes.papers.StoredPaper;
 import jakarta.enterprise.context.ApplicationScoped;

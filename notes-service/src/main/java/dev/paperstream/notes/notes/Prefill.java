@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Suggestions for the notes, from the metadata (pass 1), the scores (worth a deep read) and the parsed full
  * text (passes 2 and 3, the spec). Those from metadata and scores are worked out when the notes are read
- * (see {@link NotesReader}); those from the full text are stored as pre-filled until a person confirms them.
+ * (see {@code api.NotesReader}); those from the full text are stored as pre-filled until a person confirms them.
  */
 public final class Prefill {
     private static final Pattern PROBLEM_CUES = Pattern.compile(

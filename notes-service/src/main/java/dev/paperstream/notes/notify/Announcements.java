@@ -2,6 +2,7 @@ package dev.paperstream.notes.notify;
 
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.Priority;
+import dev.paperstream.notes.store.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package dev.paperstream.notes.notify;
 
+import dev.paperstream.notes.channels.Channel;
 import dev.paperstream.support.net.OutboundUrls;
 import dev.paperstream.support.problem.ProblemException;
 import java.net.URI;

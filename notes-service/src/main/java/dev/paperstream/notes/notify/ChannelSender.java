@@ -1,5 +1,8 @@
 package dev.paperstream.notes.notify;
 
+import dev.paperstream.notes.channels.Channel;
+import dev.paperstream.notes.channels.Redaction;
+import dev.paperstream.notes.channels.WebhookSignature;
 import dev.paperstream.support.net.OutboundUrls;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;

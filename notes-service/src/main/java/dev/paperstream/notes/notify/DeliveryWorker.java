@@ -1,9 +1,12 @@
 package dev.paperstream.notes.notify;
 
 import dev.paperstream.events.PaperScored;
-import dev.paperstream.notes.papers.PaperRepository;
-import dev.paperstream.notes.papers.ScoreRepository;
+import dev.paperstream.notes.channels.Delivery;
+import dev.paperstream.notes.channels.Redaction;
 import dev.paperstream.notes.papers.StoredPaper;
+import dev.paperstream.notes.store.NotificationRepository;
+import dev.paperstream.notes.store.PaperRepository;
+import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.support.work.WakeableLoop;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;

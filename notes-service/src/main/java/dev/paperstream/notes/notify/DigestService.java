@@ -1,14 +1,11 @@
 package dev.paperstream.notes.notify;
 
 import dev.paperstream.events.EventJson;
-import dev.paperstream.notes.db.Sql;
-import io.agroal.api.AgroalDataSource;
+import dev.paperstream.notes.channels.Redaction;
+import dev.paperstream.notes.store.DigestDeliveries;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +18,11 @@ import org.jboss.logging.Logger;
 public class DigestService {
     private static final Logger LOG = Logger.getLogger(DigestService.class);
 
-    private final AgroalDataSource dataSource;
     private final DigestDeliveries digests;
     private final ChannelSender sender;
     private final NotifyConfig config;
 
-    public DigestService(AgroalDataSource dataSource, DigestDeliveries digests, ChannelSender sender,
-            NotifyConfig config) {
-        this.dataSource = dataSource;
+    public DigestService(DigestDeliveries digests, ChannelSender sender, NotifyConfig config) {
         this.digests = digests;
         this.sender = sender;
         this.config = config;
@@ -40,16 +34,7 @@ public class DigestService {
         if (paperIds.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO digest_item (team, paper_id)"
-                        + " SELECT team, paper_id FROM unnest(?::text[], ?::text[]) AS d(paper_id, team)"
-                        + " ON CONFLICT DO NOTHING")) {
-            ps.setArray(1, Sql.textArray(c, paperIds));
-            ps.setArray(2, Sql.textArray(c, teams));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot add " + paperIds.size() + " papers to digests", e);
-        }
+        digests.collectAll(paperIds, teams);
     }
 
     @Scheduled(cron = "${paperstream.notify.digest-cron:0 0 8 * * ?}")

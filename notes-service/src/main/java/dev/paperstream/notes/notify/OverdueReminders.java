@@ -1,6 +1,8 @@
 package dev.paperstream.notes.notify;
 
 import dev.paperstream.events.EventJson;
+import dev.paperstream.notes.channels.Redaction;
+import dev.paperstream.notes.store.ReminderDeliveries;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.paperstream.notes.teams;
 
-import dev.paperstream.notes.db.Sql;
+import dev.paperstream.notes.store.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.paperstream.notes.web;
 
 import dev.paperstream.events.PaperScored;
-import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.auth.TeamScope;

@@ -2,8 +2,8 @@ package dev.paperstream.notes.web;
 
 import dev.paperstream.events.ArxivId;
 import dev.paperstream.notes.benchmarks.ClaimCheck;
-import dev.paperstream.notes.benchmarks.PaperClaims;
-import dev.paperstream.notes.papers.PaperRepository;
+import dev.paperstream.notes.api.PaperClaims;
+import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;

@@ -5,7 +5,7 @@ import dev.paperstream.notes.benchmarks.ClaimComparison;
 import dev.paperstream.notes.drafts.NoteDrafter;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.notes.NoteValue;
-import dev.paperstream.notes.notify.Delivery;
+import dev.paperstream.notes.channels.Delivery;
 import dev.paperstream.notes.queue.ReadingStatus;
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,13 @@
 package dev.paperstream.notes.web;
 
 import dev.paperstream.notes.feeds.FeedTokens;
-import dev.paperstream.notes.notify.Channel;
-import dev.paperstream.notes.notify.ChannelRepository;
+import dev.paperstream.notes.channels.Channel;
+import dev.paperstream.notes.store.ChannelRepository;
 import dev.paperstream.notes.notify.ChannelRules;
-import dev.paperstream.notes.notify.Delivery;
-import dev.paperstream.notes.notify.NotificationRepository;
+import dev.paperstream.notes.channels.Delivery;
+import dev.paperstream.notes.store.NotificationRepository;
 import dev.paperstream.notes.notify.NotifyConfig;
-import dev.paperstream.notes.notify.Redaction;
+import dev.paperstream.notes.channels.Redaction;
 import dev.paperstream.notes.teams.TeamProfile;
 import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.notes.teams.TeamProfileClient;

@@ -1,19 +1,15 @@
 package dev.paperstream.notes.web;
 
-import dev.paperstream.notes.db.Sql;
+import dev.paperstream.notes.store.WebSessionEntity;
+import dev.paperstream.notes.store.WebSessionRepository;
 import dev.paperstream.support.auth.Secrets;
 import dev.paperstream.support.auth.TeamScope;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,11 +31,11 @@ public class WebSessions {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final AgroalDataSource dataSource;
+    private final WebSessionRepository sessions;
     private final WebConfig config;
 
-    public WebSessions(AgroalDataSource dataSource, WebConfig config) {
-        this.dataSource = dataSource;
+    public WebSessions(WebSessionRepository sessions, WebConfig config) {
+        this.sessions = sessions;
         this.config = config;
         check("paperstream.web.session-idle-timeout", config.sessionIdleTimeout(), Duration.ofDays(30));
         check("paperstream.web.session-max-age", config.sessionMaxAge(), Duration.ofDays(90));
@@ -52,76 +48,40 @@ public class WebSessions {
     /** Starts a session; returns the id for the cookie (never stored). */
     public String create(String principal, Set<String> roles, TeamScope teams, String token) {
         String id = Secrets.random();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO web_session (id_hash, principal, roles,"
-                        + " sealed_token, expires_at, teams) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, Secrets.sha256Hex(id));
-            ps.setString(2, principal);
-            ps.setString(3, String.join(",", new TreeSet<>(roles)));
-            ps.setBytes(4, seal(id, token));
-            Sql.setInstant(ps, 5, Instant.now().plus(config.sessionMaxAge()));
-            ps.setString(6, teams.allTeams() ? null : String.join(",", new TreeSet<>(teams.teams())));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot start a web session", e);
-        }
+        WebSessionEntity session = new WebSessionEntity();
+        session.idHash = Secrets.sha256Hex(id);
+        session.principal = principal;
+        session.roles = String.join(",", new TreeSet<>(roles));
+        session.sealedToken = seal(id, token);
+        session.createdAt = Instant.now();
+        session.lastSeenAt = session.createdAt;
+        session.expiresAt = session.createdAt.plus(config.sessionMaxAge());
+        session.teams = teams.allTeams() ? null : String.join(",", new TreeSet<>(teams.teams()));
+        sessions.create(session);
         return id;
     }
 
     /** The session of a cookie's id, unless it is unknown, idle too long or past its absolute expiry. */
     public Optional<Session> find(String id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT principal, roles, sealed_token, last_seen_at, teams"
-                        + " FROM web_session WHERE id_hash = ? AND expires_at > now() AND last_seen_at > ?")) {
-            String hash = Secrets.sha256Hex(id);
-            ps.setString(1, hash);
-            Sql.setInstant(ps, 2, Instant.now().minus(config.sessionIdleTimeout()));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String teams = rs.getString("teams");
-                Session session = new Session(rs.getString(1), Set.of(rs.getString(2).split(",")),
-                        teams == null ? TeamScope.ALL : TeamScope.of(Arrays.asList(teams.split(","))),
-                        unseal(id, rs.getBytes(3)));
-                if (Sql.instant(rs, "last_seen_at").isBefore(Instant.now().minus(TOUCH_EVERY))) {
-                    touch(c, hash);
-                }
-                return Optional.of(session);
+        String hash = Secrets.sha256Hex(id);
+        return sessions.findLive(hash, Instant.now().minus(config.sessionIdleTimeout())).map(stored -> {
+            if (stored.lastSeenAt.isBefore(Instant.now().minus(TOUCH_EVERY))) {
+                sessions.touch(hash);
             }
-        } catch (SQLException e) {
-            throw Sql.failure("cannot read a web session", e);
-        }
+            return new Session(stored.principal, Set.of(stored.roles.split(",")),
+                    stored.teams == null ? TeamScope.ALL : TeamScope.of(Arrays.asList(stored.teams.split(","))),
+                    unseal(id, stored.sealedToken));
+        });
     }
 
     /** Ends a session (sign-out); an unknown id changes nothing. */
     public void delete(String id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM web_session WHERE id_hash = ?")) {
-            ps.setString(1, Secrets.sha256Hex(id));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot end a web session", e);
-        }
+        sessions.deleteByHash(Secrets.sha256Hex(id));
     }
 
     @Scheduled(every = "10m", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM web_session WHERE expires_at <= now() OR last_seen_at <= ?")) {
-            Sql.setInstant(ps, 1, Instant.now().minus(config.sessionIdleTimeout()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.failure("cannot purge expired web sessions", e);
-        }
-    }
-
-    private static void touch(Connection c, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE web_session SET last_seen_at = now() WHERE id_hash = ?")) {
-            ps.setString(1, hash);
-            ps.executeUpdate();
-        }
+        sessions.purgeExpired(Instant.now().minus(config.sessionIdleTimeout()));
     }
 
     private static byte[] seal(String id, String token) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.notes.EventFeed;
-import dev.paperstream.notes.queue.QueueRepository;
+import dev.paperstream.notes.store.QueueRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.notes.EventFeed;
+import dev.paperstream.notes.store.NotificationRepository;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
 import io.agroal.api.AgroalDataSource;

@@ -2,6 +2,7 @@ package dev.paperstream.notes.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperstream.notes.channels.WebhookSignature;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
