@@ -1,12 +1,9 @@
 package dev.paperstream.notes.messaging;
 
 import dev.paperstream.events.BenchmarkCompleted;
-import dev.paperstream.events.EventType;
 import dev.paperstream.notes.store.BenchmarkQuestionRepository;
 import dev.paperstream.notes.store.BenchmarkResultRepository;
-import dev.paperstream.support.messaging.IncomingEvent;
 import dev.paperstream.support.messaging.RecordConsumer;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,29 +19,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class BenchmarkCompletedConsumer {
     static final String CHANNEL = "benchmark-completed";
 
-    private final ProcessedEvents processed;
     private final BenchmarkResultRepository results;
     private final BenchmarkQuestionRepository questions;
 
-    public BenchmarkCompletedConsumer(ProcessedEvents processed, BenchmarkResultRepository results,
-            BenchmarkQuestionRepository questions) {
-        this.processed = processed;
+    public BenchmarkCompletedConsumer(BenchmarkResultRepository results, BenchmarkQuestionRepository questions) {
         this.results = results;
         this.questions = questions;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @RecordConsumer
+    @RecordConsumer(CHANNEL)
     @Transactional
-    public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent<BenchmarkCompleted> event =
-                IncomingEvent.of(record, EventType.BENCHMARK_COMPLETED, BenchmarkCompleted.class);
-        if (processed.firstDelivery(CHANNEL, event.id())) {
-            BenchmarkCompleted completed = event.payload();
-            if (results.insert(completed)) {
-                questions.answered(completed.jobId(), completed.status(), completed.failure());
-            }
+    public void on(ConsumerRecord<String, BenchmarkCompleted> record) {
+        BenchmarkCompleted completed = record.value();
+        if (results.insert(completed)) {
+            questions.answered(completed.jobId(), completed.status(), completed.failure());
         }
     }
 }

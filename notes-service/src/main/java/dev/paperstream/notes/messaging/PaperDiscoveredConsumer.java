@@ -1,11 +1,9 @@
 package dev.paperstream.notes.messaging;
 
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
 import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,28 +22,24 @@ public class PaperDiscoveredConsumer {
     static final String CHANNEL = "paper-discovered";
 
     private final BatchConsumption batches;
-    private final ProcessedEvents processed;
     private final PaperRepository papers;
     private final BenchmarkTrigger benchmarks;
 
-    public PaperDiscoveredConsumer(BatchConsumption batches, ProcessedEvents processed, PaperRepository papers,
-            BenchmarkTrigger benchmarks) {
+    public PaperDiscoveredConsumer(BatchConsumption batches, PaperRepository papers, BenchmarkTrigger benchmarks) {
         this.batches = batches;
-        this.processed = processed;
         this.papers = papers;
         this.benchmarks = benchmarks;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecords<String, String> records) {
-        batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_DISCOVERED, PaperDiscovered.class,
-                PaperDiscovered::requireIdAndVersion), this::store);
+    public void on(ConsumerRecords<String, PaperDiscovered> records) {
+        batches.consume(CHANNEL, CHANNEL, records, PaperDiscovered::requireIdAndVersion, this::store);
     }
 
     private void store(List<ReceivedEvent<PaperDiscovered>> events) {
         Map<String, PaperDiscovered> newest = PaperDiscovered.newestPerPaper(
-                processed.firstDeliveries(CHANNEL, events).stream().map(ReceivedEvent::payload).toList());
+                events.stream().map(ReceivedEvent::payload).toList());
         Set<String> written = papers.upsertAll(List.copyOf(newest.values()));
         if (written.isEmpty()) {
             return;

@@ -1,12 +1,10 @@
 package dev.paperstream.notes.messaging;
 
-import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.notes.benchmarks.BenchmarkTrigger;
 import dev.paperstream.notes.notify.Announcements;
 import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
-import dev.paperstream.support.messaging.ProcessedEvents;
 import dev.paperstream.support.messaging.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,17 +27,15 @@ public class PaperScoredConsumer {
     static final String CHANNEL = "paper-scored";
 
     private final BatchConsumption batches;
-    private final ProcessedEvents processed;
     private final ScoreRepository scores;
     private final Announcements announcements;
     private final BenchmarkTrigger benchmarks;
     private final Event<PaperScored> stored;
 
-    public PaperScoredConsumer(BatchConsumption batches, ProcessedEvents processed, ScoreRepository scores,
+    public PaperScoredConsumer(BatchConsumption batches, ScoreRepository scores,
             Announcements announcements, BenchmarkTrigger benchmarks,
             Event<PaperScored> stored) {
         this.batches = batches;
-        this.processed = processed;
         this.scores = scores;
         this.announcements = announcements;
         this.benchmarks = benchmarks;
@@ -48,9 +44,8 @@ public class PaperScoredConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecords<String, String> records) {
-        batches.apply(CHANNEL, batches.read(CHANNEL, records, EventType.PAPER_SCORED, PaperScored.class,
-                PaperScoredConsumer::validate), this::store);
+    public void on(ConsumerRecords<String, PaperScored> records) {
+        batches.consume(CHANNEL, CHANNEL, records, PaperScoredConsumer::validate, this::store);
     }
 
     static void validate(PaperScored s) {
@@ -64,7 +59,7 @@ public class PaperScoredConsumer {
     // and the upsert keeps the newest (version, scoredAt), so the order of arrival does not change the outcome.
     private void store(List<ReceivedEvent<PaperScored>> events) {
         Map<String, PaperScored> newest = new LinkedHashMap<>();
-        for (ReceivedEvent<PaperScored> e : processed.firstDeliveries(CHANNEL, events)) {
+        for (ReceivedEvent<PaperScored> e : events) {
             newest.merge(ScoreRepository.key(e.payload().id(), e.payload().team()), e.payload(),
                     (had, next) -> newer(had, next) ? had : next);
         }

@@ -8,6 +8,8 @@ import dev.paperstream.events.EventJson;
 import dev.paperstream.events.EventType;
 import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
+import dev.paperstream.events.kafka.PaperDiscoveredDeserializer;
+import dev.paperstream.events.kafka.PaperScoredDeserializer;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.KafkaBrokerResource;
 import dev.paperstream.testkit.PostgresResource;
@@ -15,6 +17,7 @@ import dev.paperstream.testkit.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.fault.DeserializerWrapper;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,11 +25,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,25 +54,33 @@ class BatchConsumptionTest {
         return "2612.6" + ThreadLocalRandom.current().nextInt(1000, 9999);
     }
 
-    private static ConsumerRecord<String, String> record(EventType type, String key, String json, String ceId) {
-        ConsumerRecord<String, String> r = new ConsumerRecord<>(type.topic(), 0, 0, key, json);
-        r.headers().add(CloudEventHeaders.ID, ceId.getBytes(StandardCharsets.UTF_8));
-        r.headers().add(CloudEventHeaders.TYPE, type.ceType().getBytes(StandardCharsets.UTF_8));
-        return r;
+    /** A record as the channel's deserializer hands it on: the payload read, or null with the refusal's headers. */
+    @SuppressWarnings("unchecked")
+    private static <T> ConsumerRecord<String, T> record(EventType type, String key, String json, String ceId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.ID, ceId.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE, type.ceType().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE.getBytes(StandardCharsets.UTF_8));
+        String deserializer = (type == EventType.PAPER_DISCOVERED ? PaperDiscoveredDeserializer.class
+                : PaperScoredDeserializer.class).getName();
+        T value = (T) new DeserializerWrapper<>(deserializer, false, null, (failure, fatal) -> { }, false, false)
+                .deserialize(type.topic(), headers, json.getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(type.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, json.length(), key, value, headers, Optional.empty());
     }
 
-    private static ConsumerRecord<String, String> record(Object payload, String key, String ceId) {
+    private static <T> ConsumerRecord<String, T> record(Object payload, String key, String ceId) {
         EventType type = EventType.ofPayload(payload);
         return record(type, key, EventJson.write(payload), ceId);
     }
 
     @SafeVarargs
-    private static ConsumerRecords<String, String> batch(ConsumerRecord<String, String>... records) {
-        List<ConsumerRecord<String, String>> numbered = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            ConsumerRecord<String, String> at = new ConsumerRecord<>(r.topic(), 0, numbered.size(), r.key(), r.value());
-            r.headers().forEach(h -> at.headers().add(h));
-            numbered.add(at);
+    private static <T> ConsumerRecords<String, T> batch(ConsumerRecord<String, T>... records) {
+        List<ConsumerRecord<String, T>> numbered = new ArrayList<>();
+        for (ConsumerRecord<String, T> r : records) {
+            numbered.add(new ConsumerRecord<>(r.topic(), 0, numbered.size(), ConsumerRecord.NO_TIMESTAMP,
+                    TimestampType.NO_TIMESTAMP_TYPE, ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, r.key(),
+                    r.value(), r.headers(), Optional.empty()));
         }
         return new ConsumerRecords<>(Map.of(new TopicPartition(records[0].topic(), 0), numbered), Map.of());
     }

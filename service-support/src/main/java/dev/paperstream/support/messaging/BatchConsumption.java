@@ -83,29 +83,9 @@ public class BatchConsumption {
     }
 
     /**
-     * For a channel still read as text: the records of {@code records} (in their order: offset order within a partition) read as {@code type};
-     * {@code validate} throws for an event whose fields can never be stored. The others are dead-lettered.
+     * Applies {@code apply} to all events in one transaction, or, when that fails, to each alone (see the class).
      */
-    public <T> List<ReceivedEvent<T>> read(String channel, Iterable<ConsumerRecord<String, String>> records,
-            EventType type, Class<T> payload, Consumer<T> validate) {
-        List<ReceivedEvent<T>> readable = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                IncomingEvent<T> event = IncomingEvent.of(record, type, payload);
-                validate.accept(event.payload());
-                readable.add(new ReceivedEvent<>(record, event.id(), event.payload()));
-            } catch (RuntimeException e) {
-                deadLetters.send(channel, record, e);
-            }
-        }
-        return readable;
-    }
-
-    /**
-     * Applies {@code apply} to all events in one transaction, or, when that fails, to each alone (see the class);
-     * for a channel still read as text, whose {@code apply} checks redeliveries itself.
-     */
-    public <T> void apply(String channel, List<ReceivedEvent<T>> events, Consumer<List<ReceivedEvent<T>>> apply) {
+    private <T> void apply(String channel, List<ReceivedEvent<T>> events, Consumer<List<ReceivedEvent<T>>> apply) {
         if (events.isEmpty()) {
             return;
         }
