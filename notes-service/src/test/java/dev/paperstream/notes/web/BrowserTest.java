@@ -30,7 +30,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web UI in a real headless Chromium (Debian's chromium and chromium-driver). */
 @QuarkusTest
@@ -92,7 +94,7 @@ class BrowserTest {
 
         new Select(driver.findElement(By.id("team"))).selectByValue("ui-team");
         new Select(driver.findElement(By.id("priority"))).selectByValue("HIGH");
-        driver.findElement(By.id("apply")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("apply")));
         List<WebElement> links = driver.findElements(By.cssSelector("#papers a.paper-link"));
         assertThat(links).extracting(WebElement::getText).containsExactly(HIGH_TITLE);
 
@@ -102,7 +104,7 @@ class BrowserTest {
         assertThat(problem.getAttribute("value")).isEqualTo("Attention is slow.");
         problem.clear();
         problem.sendKeys("Attention is slow & memory-bound <really>.");
-        driver.findElement(By.id("save-pass1")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("save-pass1")));
 
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("pass1.problem")).getAttribute("value"))
@@ -168,5 +170,11 @@ class BrowserTest {
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(1000);
+    }
+
+    /** A click that submits a form returns before the next page is there: reading at once can see the old one. */
+    private void submitAndWaitForTheNextPage(WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 }
