@@ -95,11 +95,11 @@ class DeadLetterCommandTest {
     void anAdminListsDeadLettersWithTheirReasonAndReplaysOneOnceFromTheCommandLine() {
         String broken = "2612.9" + ThreadLocalRandom.current().nextInt(1000, 9999);
         publish("paper.discovered", broken, "{\"id\":\"" + broken + "\"", Map.of("ce_id", "broken-" + broken,
-                "ce_type", "paperstream.paper.discovered.v1"));
+                "ce_type", "paperstream.paper.discovered.v1", "ce_specversion", "1.0"));
         // a valid event an earlier release dead-lettered while PostgreSQL was away
         String lost = "2612.8" + ThreadLocalRandom.current().nextInt(1000, 9999);
         publish("dlq.notes.paper.discovered", lost, paperJson(lost), Map.of("ce_id", UUID.randomUUID().toString(),
-                "ce_type", "paperstream.paper.discovered.v1",
+                "ce_type", "paperstream.paper.discovered.v1", "ce_specversion", "1.0",
                 "dead-letter-reason", "cannot record processed events: Connection to localhost:5432 refused",
                 "dead-letter-topic", "paper.discovered", "dead-letter-partition", "0", "dead-letter-offset", "41"));
 

@@ -77,6 +77,8 @@ class DeadLetterAdminTest {
                 id.hashCode() % 1000), id, EventJson.write(EventFeed.paper(id, 1, "Lost in an outage", "a", PUBLISHED)));
         original.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         original.headers().add(CloudEventHeaders.TYPE, EventType.PAPER_DISCOVERED.ceType().getBytes(StandardCharsets.UTF_8));
+        original.headers().add(CloudEventHeaders.SPEC_VERSION,
+                CloudEventHeaders.SPEC_VERSION_VALUE.getBytes(StandardCharsets.UTF_8));
         deadLetters.send("paper-discovered", original, new IllegalStateException("cannot record processed events",
                 new PSQLException("Connection to localhost:5432 refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT)));
         Map<String, Object> dead = deadLetter("paper-discovered", id);
