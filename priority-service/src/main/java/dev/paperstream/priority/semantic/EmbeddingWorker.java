@@ -35,13 +35,7 @@ public class EmbeddingWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
-            for (int b = 0; b < config.batchesPerRun(); b++) {
-                long start = System.nanoTime();
-                if (embedBatch() == 0) {
-                    break;
-                }
-                pauseForCpuShare(System.nanoTime() - start);
-            }
+            embedBatches(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -50,15 +44,31 @@ public class EmbeddingWorker {
         }
     }
 
-    /** Embeds queued papers until the queue is empty or {@code batches-per-run} batches are done; answers how many. */
+    /**
+     * Embeds queued papers until the queue is empty or {@code batches-per-run} batches are done, without the
+     * scheduled run's rests; answers how many.
+     */
     public int drain() {
+        try {
+            return embedBatches(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private int embedBatches(boolean paced) throws InterruptedException {
         int embedded = 0;
         for (int b = 0; b < config.batchesPerRun(); b++) {
+            long start = System.nanoTime();
             int n = embedBatch();
             if (n == 0) {
                 break;
             }
             embedded += n;
+            if (paced) {
+                pauseForCpuShare(System.nanoTime() - start);
+            }
         }
         return embedded;
     }
