@@ -65,4 +65,9 @@ public class TeamVotes {
     public static String key(String paperId, String team) {
         return paperId + " " + team;
     }
+
+    /** The paper of a {@link #key}: arXiv ids hold no space. */
+    public static String paperOf(String key) {
+        return key.substring(0, key.indexOf(' '));
+    }
 }

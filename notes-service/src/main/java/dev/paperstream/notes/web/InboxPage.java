@@ -4,6 +4,8 @@ import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
 import dev.paperstream.notes.api.QueryParams;
 import dev.paperstream.notes.papers.PaperFilter;
+import dev.paperstream.notes.papers.PaperPage;
+import dev.paperstream.notes.papers.PaperSummary;
 import dev.paperstream.notes.store.PaperListRepository;
 import dev.paperstream.notes.store.ScoreRepository;
 import dev.paperstream.notes.queue.ReadingStatus;
@@ -26,8 +28,11 @@ public class InboxPage {
     private final ScoreRepository scores;
     private final SecurityIdentity identity;
     private final TeamAccess access;
+    private final VoteMarks votes;
 
-    public InboxPage(PaperListRepository list, ScoreRepository scores, SecurityIdentity identity, TeamAccess access) {
+    public InboxPage(PaperListRepository list, ScoreRepository scores, SecurityIdentity identity, TeamAccess access,
+            VoteMarks votes) {
+        this.votes = votes;
         this.access = access;
         this.list = list;
         this.scores = scores;
@@ -47,7 +52,8 @@ public class InboxPage {
                 QueryParams.enumParam(PaperType.class, "type", type),
                 QueryParams.enumParam(ReadingStatus.class, "status", status), QueryParams.blankToNull(q), PAGE_SIZE,
                 QueryParams.offset(offset)).within(access.scope());
-        return Templates.inbox(Viewer.of(identity), new InboxView(filter, list.list(filter),
-                access.visible(scores.teams())));
+        PaperPage page = list.list(filter);
+        votes.preload(page.items().stream().map(PaperSummary::id).toList());
+        return Templates.inbox(Viewer.of(identity), new InboxView(filter, page, access.visible(scores.teams())));
     }
 }
