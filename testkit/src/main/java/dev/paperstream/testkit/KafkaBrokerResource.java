@@ -1,5 +1,6 @@
 package dev.paperstream.testkit;
 
+import dev.paperstream.embedded.EmbeddedKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.paperstream.testkit;
 
+import dev.paperstream.embedded.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

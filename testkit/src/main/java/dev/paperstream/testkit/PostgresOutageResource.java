@@ -1,5 +1,6 @@
 package dev.paperstream.testkit;
 
+import dev.paperstream.embedded.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.net.URI;
 import java.util.Map;

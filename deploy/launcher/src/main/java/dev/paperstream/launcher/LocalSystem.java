@@ -1,7 +1,7 @@
 package dev.paperstream.launcher;
 
-import dev.paperstream.testkit.EmbeddedKafkaBroker;
-import dev.paperstream.testkit.PostgresServer;
+import dev.paperstream.embedded.EmbeddedKafkaBroker;
+import dev.paperstream.embedded.PostgresServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -3,9 +3,9 @@ package dev.paperstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paperstream.testkit.EmbeddedKafkaBroker;
-import dev.paperstream.testkit.FreePorts;
-import dev.paperstream.testkit.PostgresServer;
+import dev.paperstream.embedded.EmbeddedKafkaBroker;
+import dev.paperstream.embedded.FreePorts;
+import dev.paperstream.embedded.PostgresServer;
 import dev.paperstream.testkit.TestTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.paperstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.paperstream.testkit.FreePorts;
+import dev.paperstream.embedded.FreePorts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

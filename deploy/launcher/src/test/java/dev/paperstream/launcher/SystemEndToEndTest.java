@@ -39,7 +39,7 @@ class SystemEndToEndTest {
     void startTheWholeSystem() {
         Map<Service, Integer> ports = new HashMap<>();
         for (Service s : Service.values()) {
-            ports.put(s, dev.paperstream.testkit.FreePorts.find());
+            ports.put(s, dev.paperstream.embedded.FreePorts.find());
         }
         token = SystemSettings.generateToken();
         system = new LocalSystem(SystemSettings.ephemeral(ROOT, Path.of("target/e2e").toAbsolutePath(), ports, token),

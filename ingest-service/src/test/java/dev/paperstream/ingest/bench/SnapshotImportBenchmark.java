@@ -1,9 +1,9 @@
 package dev.paperstream.ingest.bench;
 
 import dev.paperstream.events.Topics;
-import dev.paperstream.testkit.EmbeddedKafkaBroker;
-import dev.paperstream.testkit.FreePorts;
-import dev.paperstream.testkit.PostgresServer;
+import dev.paperstream.embedded.EmbeddedKafkaBroker;
+import dev.paperstream.embedded.FreePorts;
+import dev.paperstream.embedded.PostgresServer;
 import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.paperstream.notes.bench;
 
-import dev.paperstream.testkit.PostgresServer;
+import dev.paperstream.embedded.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -4,7 +4,7 @@ import dev.paperstream.events.Topics;
 import dev.paperstream.launcher.LocalSystem;
 import dev.paperstream.launcher.Service;
 import dev.paperstream.launcher.SystemSettings;
-import dev.paperstream.testkit.FreePorts;
+import dev.paperstream.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

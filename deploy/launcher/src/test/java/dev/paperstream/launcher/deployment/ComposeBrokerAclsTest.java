@@ -3,8 +3,8 @@ package dev.paperstream.launcher.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperstream.testkit.EmbeddedKafkaBroker;
-import dev.paperstream.testkit.FreePorts;
+import dev.paperstream.embedded.EmbeddedKafkaBroker;
+import dev.paperstream.embedded.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

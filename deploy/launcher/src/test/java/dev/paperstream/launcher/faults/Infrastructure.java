@@ -1,9 +1,9 @@
 package dev.paperstream.launcher.faults;
 
-import dev.paperstream.testkit.Directories;
-import dev.paperstream.testkit.EmbeddedKafkaBroker;
-import dev.paperstream.testkit.FreePorts;
-import dev.paperstream.testkit.PostgresServer;
+import dev.paperstream.embedded.Directories;
+import dev.paperstream.embedded.EmbeddedKafkaBroker;
+import dev.paperstream.embedded.FreePorts;
+import dev.paperstream.embedded.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

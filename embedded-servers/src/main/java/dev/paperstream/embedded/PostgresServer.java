@@ -1,4 +1,4 @@
-package dev.paperstream.testkit;
+package dev.paperstream.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.paperstream.testkit;
+package dev.paperstream.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

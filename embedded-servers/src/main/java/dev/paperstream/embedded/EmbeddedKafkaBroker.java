@@ -1,4 +1,4 @@
-package dev.paperstream.testkit;
+package dev.paperstream.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
