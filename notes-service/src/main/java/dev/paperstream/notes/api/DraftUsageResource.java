@@ -3,6 +3,7 @@ package dev.paperstream.notes.api;
 import dev.paperstream.notes.drafts.DraftsConfig;
 import dev.paperstream.notes.drafts.NoteDrafter;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.auth.TeamAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 public class DraftUsageResource {
     private final NoteDrafter drafter;
     private final DraftsConfig config;
+    private final TeamAccess access;
 
-    public DraftUsageResource(NoteDrafter drafter, DraftsConfig config) {
+    public DraftUsageResource(NoteDrafter drafter, DraftsConfig config, TeamAccess access) {
         this.drafter = drafter;
         this.config = config;
+        this.access = access;
     }
 
     public record Usage(String team, boolean enabled, String endpoint, long spentToday, long dailyBudget) {
@@ -27,7 +30,7 @@ public class DraftUsageResource {
     @GET
     @Path("/usage")
     public Usage usage(@PathParam("team") String team) {
-        TeamName.check(team);
+        access.requireTeam(TeamName.check(team));
         return new Usage(team, config.enabled(), config.endpointOf(team).orElse(null), drafter.spentToday(team),
                 config.budgetOf(team));
     }

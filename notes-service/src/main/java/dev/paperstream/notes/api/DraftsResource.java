@@ -3,11 +3,11 @@ package dev.paperstream.notes.api;
 import dev.paperstream.notes.drafts.Draft;
 import dev.paperstream.notes.drafts.DraftKind;
 import dev.paperstream.notes.drafts.NoteDrafter;
-import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.notes.store.ParsedRepository;
 import dev.paperstream.notes.store.NoteDraftEntity;
 import dev.paperstream.notes.teams.TeamName;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,14 +30,16 @@ public class DraftsResource {
     static final int MAX_LISTED = 50;
 
     private final NoteDrafter drafter;
-    private final PaperRepository papers;
+    private final PaperAccess papers;
+    private final TeamAccess teams;
     private final ParsedRepository parsed;
     private final SecurityIdentity identity;
 
-    public DraftsResource(NoteDrafter drafter, PaperRepository papers, ParsedRepository parsed,
+    public DraftsResource(NoteDrafter drafter, PaperAccess papers, TeamAccess teams, ParsedRepository parsed,
             SecurityIdentity identity) {
         this.drafter = drafter;
         this.papers = papers;
+        this.teams = teams;
         this.parsed = parsed;
         this.identity = identity;
     }
@@ -59,11 +61,11 @@ public class DraftsResource {
         if (request == null) {
             throw ProblemException.badRequest("the body must be {\"team\": ..., \"kind\": ...}");
         }
-        String team = TeamName.check(request.team());
+        String team = teams.requireTeam(TeamName.check(request.team()));
         DraftKind kind = DraftKind.of(request.kind()).orElseThrow(() -> ProblemException.badRequest("kind must be one"
                 + " of " + Arrays.stream(DraftKind.values()).map(DraftKind::label).toList() + ", not '"
                 + request.kind() + "'"));
-        StoredPaper paper = paper(id);
+        StoredPaper paper = papers.open(id);
         return drafter.draft(paper, parsed.find(id), kind, team, identity.getPrincipal().getName());
     }
 
@@ -71,14 +73,9 @@ public class DraftsResource {
     @GET
     @Path(PapersResource.ID + "/drafts")
     public List<DraftRecord> list(@PathParam("id") String id) {
-        paper(id);
+        papers.open(id);
         return NoteDraftEntity.latestOf(id, MAX_LISTED).stream().map(e -> new DraftRecord(e.kind, e.team, e.endpoint,
                 e.model, e.outcome, e.fieldsDrafted, e.promptTokens, e.completionTokens, e.requestedBy, e.createdAt))
                 .toList();
-    }
-
-    private StoredPaper paper(String id) {
-        PapersResource.requireValid(id);
-        return papers.find(id).orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
     }
 }

@@ -7,7 +7,6 @@ import dev.paperstream.notes.notes.ImplementationSpecs;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.store.NoteRepository;
 import dev.paperstream.notes.notes.NotesView;
-import dev.paperstream.notes.store.PaperRepository;
 import dev.paperstream.notes.store.ParsedRepository;
 import dev.paperstream.notes.papers.StoredPaper;
 import dev.paperstream.support.problem.ProblemException;
@@ -30,17 +29,15 @@ import java.util.Map;
 public class NotesResource {
     static final int MAX_FIELD_CHARS = NoteField.MAX_CHARS;
 
-    private final PaperRepository papers;
     private final NoteRepository notes;
     private final NotesReader reader;
     private final ParsedRepository parsed;
     private final SecurityIdentity identity;
     private final PaperAccess access;
 
-    public NotesResource(PaperRepository papers, NoteRepository notes, NotesReader reader, ParsedRepository parsed,
-            SecurityIdentity identity, PaperAccess access) {
+    public NotesResource(NoteRepository notes, NotesReader reader, ParsedRepository parsed, SecurityIdentity identity,
+            PaperAccess access) {
         this.access = access;
-        this.papers = papers;
         this.notes = notes;
         this.reader = reader;
         this.parsed = parsed;
@@ -51,7 +48,7 @@ public class NotesResource {
     @Path(PapersResource.ID + "/notes")
     @Produces(MediaType.APPLICATION_JSON)
     public NotesView get(@PathParam("id") String id) {
-        requirePaper(id);
+        access.open(id);
         return reader.view(id);
     }
 
@@ -63,7 +60,7 @@ public class NotesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public NotesView put(@PathParam("id") String id, Map<String, Map<String, String>> body) {
-        requirePaper(id);
+        access.open(id);
         notes.edit(id, fields(body), identity.getPrincipal().getName());
         return reader.view(id);
     }
@@ -80,20 +77,12 @@ public class NotesResource {
     @Path(PapersResource.ID + "/specs")
     @Produces(MediaType.APPLICATION_JSON)
     public List<ImplementationSpec> specs(@PathParam("id") String id) {
-        StoredPaper paper = requirePaper(id);
+        StoredPaper paper = access.open(id);
         List<PaperParsed.AlgorithmBlock> blocks = parsed.find(id).map(PaperParsed::algorithms).orElse(List.of());
         return ImplementationSpecs.of(paper.title(), reader.view(id), blocks);
     }
 
     /** The paper, when it exists and belongs to one of the caller's teams (or to none yet). */
-    StoredPaper requirePaper(String id) {
-        PapersResource.requireValid(id);
-        StoredPaper paper = papers.find(id)
-                .orElseThrow(() -> ProblemException.notFound("no paper " + id + " has been discovered"));
-        access.require(id);
-        return paper;
-    }
-
     /** Checks every section and field name and the size of each value. */
     public static Map<NoteField, String> fields(Map<String, Map<String, String>> body) {
         if (body == null || body.isEmpty()) {

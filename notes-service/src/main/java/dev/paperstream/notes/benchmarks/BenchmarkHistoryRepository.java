@@ -1,10 +1,13 @@
 package dev.paperstream.notes.benchmarks;
 
 import dev.paperstream.events.BenchmarkCompleted;
-import dev.paperstream.notes.store.BenchmarkResultRepository;
+import dev.paperstream.notes.store.BenchmarkResultEntity;
 import dev.paperstream.notes.store.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +29,11 @@ public class BenchmarkHistoryRepository {
     private static final int RECORDS_PER_RUN = 4;
 
     private final AgroalDataSource dataSource;
+    private final EntityManager entityManager;
 
-    public BenchmarkHistoryRepository(AgroalDataSource dataSource) {
+    public BenchmarkHistoryRepository(AgroalDataSource dataSource, EntityManager entityManager) {
         this.dataSource = dataSource;
+        this.entityManager = entityManager;
     }
 
     /** {@code device} is {@code kind:name}, as in {@code cuda:NVIDIA H200}. */
@@ -65,6 +70,7 @@ public class BenchmarkHistoryRepository {
      * The newest {@code limit} distinct runs of a device (and one build, or every build when {@code build} is
      * null), oldest first.
      */
+    @Transactional
     public List<BenchmarkCompleted> runs(String device, String build, int limit) {
         String buildFilter = build == null ? "" : " AND coalesce(kernel_build, ?) = ?";
         String sql = """
@@ -76,24 +82,21 @@ public class BenchmarkHistoryRepository {
                         ORDER BY completed_at DESC, job_id LIMIT ?) newest
                     ORDER BY results, completed_at, job_id) runs
                 ORDER BY completed_at DESC, job_id LIMIT ?""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, device);
-            if (build != null) {
-                ps.setString(i++, UNREPORTED);
-                ps.setString(i++, build);
-            }
-            ps.setInt(i++, limit * RECORDS_PER_RUN);
-            ps.setInt(i, limit);
-            List<BenchmarkCompleted> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(0, BenchmarkResultRepository.read(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw Sql.failure("cannot read the benchmark history of " + device, e);
+        Query query = entityManager.createNativeQuery(sql, BenchmarkResultEntity.class);
+        int i = 1;
+        query.setParameter(i++, device);
+        if (build != null) {
+            query.setParameter(i++, UNREPORTED);
+            query.setParameter(i++, build);
         }
+        query.setParameter(i++, limit * RECORDS_PER_RUN);
+        query.setParameter(i, limit);
+        @SuppressWarnings("unchecked")
+        List<BenchmarkResultEntity> newestFirst = query.getResultList();
+        List<BenchmarkCompleted> oldestFirst = new ArrayList<>(newestFirst.size());
+        for (BenchmarkResultEntity run : newestFirst) {
+            oldestFirst.add(0, run.toEvent());
+        }
+        return oldestFirst;
     }
 }

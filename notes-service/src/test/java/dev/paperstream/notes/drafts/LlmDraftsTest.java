@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class LlmDraftsTest {
     static final String EDITOR = "Bearer test-editor-token-long-enough";
     static final String VIEWER = "Bearer test-viewer-token-long-enough";
+    static final String TEAM_A_EDITOR = "Bearer test-team-a-editor-long-enough";
 
     public static class DraftsOn implements QuarkusTestProfile {
         @Override
@@ -165,6 +166,17 @@ class LlmDraftsTest {
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("team", "kernels", "kind", "pass1"))
                 .post("/api/papers/2611.39999/drafts").then().statusCode(404);
+    }
+
+    @Test
+    void aMemberOfAnotherTeamCannotSpendOrReadThisTeamsDraftBudget() {
+        String id = paper("2611.30008");
+        given().header("Authorization", TEAM_A_EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("team", "kernels", "kind", "pass1"))
+                .post("/api/papers/" + id + "/drafts").then().statusCode(403)
+                .body("detail", containsString("team-a"));
+        given().header("Authorization", TEAM_A_EDITOR).get("/api/teams/kernels/drafts/usage").then().statusCode(403);
+        given().get("/api/teams/kernels/drafts/usage").then().statusCode(200);
     }
 
     private static io.restassured.response.Response draft(String id, String team) {
