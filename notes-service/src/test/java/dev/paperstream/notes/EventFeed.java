@@ -31,6 +31,12 @@ public final class EventFeed implements AutoCloseable {
         return publisher.publish(type.topic(), key, json, eventId, type.ceType());
     }
 
+    /** Publishes version 1 of a paper and its score for one team. */
+    public void scoredPaper(String id, String title, Instant published, String team, int score, PaperType type) {
+        publish(id, paper(id, 1, title, "An abstract.", published));
+        publish(id, score(id, 1, team, score, type));
+    }
+
     @Override
     public void close() {
         publisher.close();

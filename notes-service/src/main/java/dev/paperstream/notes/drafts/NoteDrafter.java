@@ -78,7 +78,7 @@ public class NoteDrafter {
         }
         int promptTokens = answer.usage() == null ? promptChars / CHARS_PER_TOKEN_LOW : answer.usage().promptTokens();
         int completionTokens = answer.usage() == null ? endpoint.maxTokens() : answer.usage().completionTokens();
-        usage.adjust(team, day, promptTokens + completionTokens - reserved);
+        long spentToday = usage.adjust(team, day, promptTokens + completionTokens - reserved);
         String model = answer.model() == null || answer.model().isBlank() ? endpoint.model() : answer.model();
         String content = answer.choices() == null || answer.choices().isEmpty() || answer.choices().get(0).message() == null
                 ? null : answer.choices().get(0).message().content();
@@ -102,7 +102,7 @@ public class NoteDrafter {
         record(paper.id(), kind, team, endpointName, model, drafted.size(), promptTokens, completionTokens,
                 NoteDraftEntity.DRAFTED, requestedBy);
         return new Draft(paper.id(), kind.label(), team, endpointName, model, drafted, kept, promptTokens,
-                completionTokens, usage.spent(team, day), budget);
+                completionTokens, spentToday, budget);
     }
 
     public void requireEnabled() {

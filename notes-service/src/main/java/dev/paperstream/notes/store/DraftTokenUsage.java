@@ -34,11 +34,14 @@ public class DraftTokenUsage {
         return !rows.isEmpty();
     }
 
-    /** Corrects a reservation to what was really spent ({@code delta} may be negative). */
+    /** Corrects a reservation to what was really spent ({@code delta} may be negative); answers the day's spend. */
     @Transactional
-    public void adjust(String team, LocalDate day, long delta) {
-        em.createNativeQuery("UPDATE draft_token_usage SET tokens = GREATEST(0, tokens + ?1) WHERE team = ?2 AND day = ?3")
-                .setParameter(1, delta).setParameter(2, team).setParameter(3, day).executeUpdate();
+    public long adjust(String team, LocalDate day, long delta) {
+        List<?> rows = em.createNativeQuery("""
+                UPDATE draft_token_usage SET tokens = GREATEST(0, tokens + ?1) WHERE team = ?2 AND day = ?3
+                RETURNING tokens""")
+                .setParameter(1, delta).setParameter(2, team).setParameter(3, day).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
     public long spent(String team, LocalDate day) {

@@ -50,10 +50,8 @@ class TeamScopedAccessTest {
         fed = true;
         Instant published = Instant.parse("2026-08-01T00:00:00Z");
         try (EventFeed feed = new EventFeed()) {
-            feed.publish(PAPER_A, EventFeed.paper(PAPER_A, 1, "Team A reads this", "An abstract.", published));
-            feed.publish(PAPER_A, EventFeed.score(PAPER_A, 1, "team-a", 8, PaperType.OPTIMIZATION));
-            feed.publish(PAPER_B, EventFeed.paper(PAPER_B, 1, "Team B keeps this", "An abstract.", published));
-            feed.publish(PAPER_B, EventFeed.score(PAPER_B, 1, "team-b", 8, PaperType.OPTIMIZATION));
+            feed.scoredPaper(PAPER_A, "Team A reads this", published, "team-a", 8, PaperType.OPTIMIZATION);
+            feed.scoredPaper(PAPER_B, "Team B keeps this", published, "team-b", 8, PaperType.OPTIMIZATION);
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().queryParam("team", "team-a").get("/api/papers").jsonPath().getInt("total") == 1
