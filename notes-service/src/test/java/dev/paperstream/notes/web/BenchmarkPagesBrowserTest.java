@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paperstream.events.BenchmarkCompleted;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.notes.benchmarks.BenchmarkRuns;
 import dev.paperstream.testkit.KafkaBrokerResource;
@@ -12,26 +11,18 @@ import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -43,8 +34,6 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(PriorityProfileServer.class)
 class BenchmarkPagesBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String GPU = "Browser H200 " + UUID.randomUUID().toString().substring(0, 8);
     private static final String DEVICE = "cuda:" + GPU;
     private static final String BUILD = "2.0.0+cccccccccccc+flash";
@@ -57,26 +46,15 @@ class BenchmarkPagesBrowserTest {
     URL base;
 
     private ChromeDriver driver;
-    private Path profile;
 
     @BeforeEach
     void feedOnceAndStartBrowser() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         if (!fed) {
             fed = true;
             feed();
         }
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver = HeadlessChromium.start(1280, 1600);
     }
 
     /** Three nightly runs of one build, tiled faster each night, then a run of the next build. */
@@ -183,10 +161,6 @@ class BenchmarkPagesBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(target)).isGreaterThan(1000);
+        assertThat(Files.size(HeadlessChromium.screenshot(driver, name))).isGreaterThan(1000);
     }
 }

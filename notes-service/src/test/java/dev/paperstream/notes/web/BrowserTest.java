@@ -11,25 +11,17 @@ import dev.paperstream.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(PriorityProfileServer.class)
 class BrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String HIGH_ID = "2608.30001";
     private static final String HIGH_TITLE = "Browser attention <script>alert('x')</script>";
 
@@ -49,12 +39,10 @@ class BrowserTest {
     URL base;
 
     private ChromeDriver driver;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         try (EventFeed feed = new EventFeed()) {
             feed.publish(HIGH_ID, EventFeed.paper(HIGH_ID, 1, HIGH_TITLE, "Attention is slow. We make it 3x faster.",
                     Instant.parse("2026-08-01T00:00:00Z")));
@@ -65,16 +53,7 @@ class BrowserTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().queryParam("team", "ui-team").get("/api/papers").jsonPath().getInt("total") == 2);
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver = HeadlessChromium.start(1280, 1600);
     }
 
     @AfterEach
@@ -165,11 +144,7 @@ class BrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(target)).isGreaterThan(1000);
+        assertThat(Files.size(HeadlessChromium.screenshot(driver, name))).isGreaterThan(1000);
     }
 
     /** A click that submits a form returns before the next page is there: reading at once can see the old one. */

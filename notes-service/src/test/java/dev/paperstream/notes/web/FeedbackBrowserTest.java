@@ -15,21 +15,16 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -56,9 +51,7 @@ class FeedbackBrowserTest {
 
     @BeforeEach
     void startBrowserWithTwoScoredPapers() throws Exception {
-        Assumptions.assumeTrue(new java.io.File("/usr/bin/chromium").canExecute()
-                && new java.io.File("/usr/bin/chromedriver").canExecute(),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         given().contentType("application/json").body("{\"categories\":[],\"terms\":[],\"seedPapers\":[],\"matchAll\":true}")
                 .put(priority + "/api/teams/" + TEAM + "/profile").then().statusCode(200);
         try (EventFeed feed = new EventFeed()) {
@@ -70,14 +63,7 @@ class FeedbackBrowserTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().queryParam("team", TEAM).get("/api/papers").jsonPath().getInt("total") == 2);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1600", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver = HeadlessChromium.start(1400, 1600);
         driver.get(base + "sign-in");
         driver.findElement(By.id("token")).sendKeys(EDITOR_TOKEN);
         driver.findElement(By.id("sign-in")).click();
@@ -166,9 +152,6 @@ class FeedbackBrowserTest {
         assertThat(driver.findElement(By.id("disliked-terms")).getText()).startsWith("galaxy -1.31");
         assertThat(driver.findElement(By.cssSelector("#auc-chart polyline")).getAttribute("points"))
                 .isEqualTo("10.0,32.2 470.0,18.3");
-        Path shot = Path.of("target", "screenshots", "team-model.png");
-        Files.createDirectories(shot.getParent());
-        Files.copy(driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), shot,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, "team-model.png");
     }
 }
