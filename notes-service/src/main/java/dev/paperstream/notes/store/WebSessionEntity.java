@@ -29,4 +29,7 @@ public class WebSessionEntity {
     public Instant expiresAt;
     /** Comma-separated, sorted; null: every team. */
     public String teams;
+    /** {@code token} or {@code oidc} (see {@code WebSessions.SignInMethod}). */
+    @Column(name = "signed_in_with")
+    public String signedInWith;
 }
