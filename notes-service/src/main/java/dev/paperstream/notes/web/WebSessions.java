@@ -88,7 +88,9 @@ public class WebSessions {
                 sessions.touch(hash);
             }
             return new Session(stored.principal, Set.of(stored.roles.split(",")),
-                    stored.teams == null ? TeamScope.ALL : TeamScope.of(Arrays.asList(stored.teams.split(","))),
+                    stored.teams == null ? TeamScope.ALL
+                            : stored.teams.isEmpty() ? TeamScope.NONE
+                            : TeamScope.of(Arrays.asList(stored.teams.split(","))),
                     unseal(id, stored.sealedToken), SignInMethod.valueOf(stored.signedInWith.toUpperCase(Locale.ROOT)));
         });
     }

@@ -146,6 +146,13 @@ class OidcSignInTest {
     }
 
     @Test
+    void aRoleWithoutATeamsClaimMayUseNoTeam() {
+        String session = signInThroughTheProvider("sam", List.of("editor"), null);
+        given().cookie(SignIn.COOKIE, session).get("/?team=team-a").then().statusCode(403)
+                .body(allOf(containsString("You may use no team."), containsString("signed in as sam")));
+    }
+
+    @Test
     void signingOutEndsASessionStartedThroughTheProvider() {
         String session = signInThroughTheProvider("rita", List.of("editor"), List.of("team-a"));
         given().cookie(SignIn.COOKIE, session).get("/").then().body(containsString("signed in as rita"));
