@@ -27,6 +27,9 @@ public class WebSessionEntity {
     public Instant lastSeenAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
-    /** Comma-separated, sorted; null: every team. */
+    /** Comma-separated, sorted; null: every team; empty: no team (an OIDC session whose ID token named none). */
     public String teams;
+    /** {@code token} or {@code oidc} (see {@code WebSessions.SignInMethod}). */
+    @Column(name = "signed_in_with")
+    public String signedInWith;
 }

@@ -12,9 +12,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A session id to the identity it was started for, with the roles and teams the token had then. The session
- * also ends when its token has been taken out of the configuration since, or given other roles or teams. The
- * token rides along as an attribute for calls made on the person's behalf.
+ * A session id to the identity it was started for, with the roles and teams the token had then. A session
+ * started with a token also ends when that token has been taken out of the configuration since, or given other
+ * roles or teams; one started through the OIDC provider keeps the roles and teams its ID token named until it
+ * ends. The token rides along as an attribute for calls made on the person's behalf.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
@@ -37,8 +38,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.find(request.sessionId())
-                .filter(s -> tokens.lookup(s.token())
-                        .filter(p -> p.roles().equals(s.roles()) && p.teams().equals(s.teams())).isPresent())
+                .filter(this::stillGranted)
                 .map(s -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(s.principal()))
                         .addRoles(s.roles())
@@ -46,5 +46,10 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
                         .addAttribute(TeamScope.ATTRIBUTE, s.teams())
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("no live web session")));
+    }
+
+    private boolean stillGranted(WebSessions.Session session) {
+        return session.method() == WebSessions.SignInMethod.OIDC || tokens.lookup(session.token())
+                .filter(p -> p.roles().equals(session.roles()) && p.teams().equals(session.teams())).isPresent();
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Signs in with an API token, which starts a server-side session (the cookie carries only its random id), and
- * out again, which deletes it. Wrong tokens are throttled per remote address.
+ * out again, which deletes it (also a session started through the OIDC provider, see {@link OidcSignInPage}).
+ * Wrong tokens are throttled per remote address.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -42,7 +43,7 @@ public class SignInPage {
     @GET
     @Path("sign-in")
     public Response form() {
-        return Response.ok(Templates.signIn(Viewer.of(identity), null)).build();
+        return Response.ok(Templates.signIn(Viewer.of(identity), null, providerName())).build();
     }
 
     @POST
@@ -53,13 +54,14 @@ public class SignInPage {
         long wait = throttle.retryAfterSeconds(address);
         if (wait > 0) {
             return Response.status(429).header("Retry-After", wait).entity(Templates.signIn(Viewer.of(identity),
-                    "Too many wrong tokens from your address: try again in " + wait + " s.")).build();
+                    "Too many wrong tokens from your address: try again in " + wait + " s.", providerName())).build();
         }
         String given = token == null ? "" : token.trim();
         Optional<TokenRegistry.Principal> principal = tokens.lookup(given);
         if (principal.isEmpty()) {
             throttle.failed(address);
-            return Response.status(401).entity(Templates.signIn(Viewer.of(identity), "That token is not known."))
+            return Response.status(401).entity(Templates.signIn(Viewer.of(identity), "That token is not known.",
+                    providerName()))
                     .build();
         }
         String id = sessions.create(principal.get().name(), principal.get().roles(), principal.get().teams(), given);
@@ -78,8 +80,13 @@ public class SignInPage {
         return Response.seeOther(URI.create("/")).cookie(cookie("", 0, secure(request))).build();
     }
 
+    /** The OIDC provider's name for the "Sign in with" button; null while OIDC sign-in is off. */
+    private String providerName() {
+        return config.oidc().enabled() ? config.oidc().providerName() : null;
+    }
+
     /** Lax, not Strict: a link to a paper page from Slack or e-mail then opens signed in. */
-    private static NewCookie cookie(String value, int maxAge, boolean secure) {
+    static NewCookie cookie(String value, int maxAge, boolean secure) {
         return new NewCookie.Builder(SessionCookieMechanism.COOKIE).value(value).path("/").httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX).secure(secure).maxAge(maxAge).build();
     }

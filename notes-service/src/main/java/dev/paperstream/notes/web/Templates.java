@@ -9,7 +9,7 @@ public final class Templates {
     private Templates() {
     }
 
-    public static native TemplateInstance signIn(Viewer viewer, String error);
+    public static native TemplateInstance signIn(Viewer viewer, String error, String provider);
 
     public static native TemplateInstance inbox(Viewer viewer, InboxView view);
 

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,12 +42,29 @@ public class WebSessions {
         check("paperstream.web.session-max-age", config.sessionMaxAge(), Duration.ofDays(90));
     }
 
-    /** A live session: who signed in, with which roles and teams, and the token they signed in with. */
-    public record Session(String principal, Set<String> roles, TeamScope teams, String token) {
+    /** How a session was started: with an API token on the sign-in form, or through the OIDC provider. */
+    public enum SignInMethod {
+        TOKEN, OIDC;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A live session: who signed in, how, with which roles and teams, and the token they signed in with (an OIDC
+     * session's token is the provider's access token).
+     */
+    public record Session(String principal, Set<String> roles, TeamScope teams, String token, SignInMethod method) {
+    }
+
+    /** Starts a session signed in with an API token; returns the id for the cookie (never stored). */
+    public String create(String principal, Set<String> roles, TeamScope teams, String token) {
+        return create(principal, roles, teams, token, SignInMethod.TOKEN);
     }
 
     /** Starts a session; returns the id for the cookie (never stored). */
-    public String create(String principal, Set<String> roles, TeamScope teams, String token) {
+    public String create(String principal, Set<String> roles, TeamScope teams, String token, SignInMethod method) {
         String id = Secrets.random();
         WebSessionEntity session = new WebSessionEntity();
         session.idHash = Secrets.sha256Hex(id);
@@ -57,6 +75,7 @@ public class WebSessions {
         session.lastSeenAt = session.createdAt;
         session.expiresAt = session.createdAt.plus(config.sessionMaxAge());
         session.teams = teams.allTeams() ? null : String.join(",", new TreeSet<>(teams.teams()));
+        session.signedInWith = method.column();
         sessions.create(session);
         return id;
     }
@@ -69,8 +88,10 @@ public class WebSessions {
                 sessions.touch(hash);
             }
             return new Session(stored.principal, Set.of(stored.roles.split(",")),
-                    stored.teams == null ? TeamScope.ALL : TeamScope.of(Arrays.asList(stored.teams.split(","))),
-                    unseal(id, stored.sealedToken));
+                    stored.teams == null ? TeamScope.ALL
+                            : stored.teams.isEmpty() ? TeamScope.NONE
+                            : TeamScope.of(Arrays.asList(stored.teams.split(","))),
+                    unseal(id, stored.sealedToken), SignInMethod.valueOf(stored.signedInWith.toUpperCase(Locale.ROOT)));
         });
     }
 
