@@ -8,6 +8,7 @@ import dev.paperstream.notes.teams.TeamName;
 import dev.paperstream.notes.teams.TeamProfileClient;
 import dev.paperstream.notes.teams.TeamVotes;
 import dev.paperstream.support.auth.Roles;
+import dev.paperstream.support.auth.TeamAccess;
 import dev.paperstream.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,11 +41,13 @@ public class FeedbackForms {
     private final FeedbackClient client;
     private final TeamVotes votes;
     private final SecurityIdentity identity;
+    private final TeamAccess access;
 
-    public FeedbackForms(FeedbackClient client, TeamVotes votes, SecurityIdentity identity) {
+    public FeedbackForms(FeedbackClient client, TeamVotes votes, SecurityIdentity identity, TeamAccess access) {
         this.client = client;
         this.votes = votes;
         this.identity = identity;
+        this.access = access;
     }
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
@@ -74,6 +77,7 @@ public class FeedbackForms {
         if (denied != null) {
             return denied;
         }
+        access.requireTeam(team);
         Vote v = Vote.of(vote);
         if (v == null) {
             throw ProblemException.badRequest("vote must be 'up', 'down' or 'not-relevant'");
@@ -114,9 +118,11 @@ public class FeedbackForms {
         String why = reason == null ? "" : reason.strip();
         String t = blankToNull(team);
         if (t != null) {
-            TeamName.check(t);
+            access.requireTeam(TeamName.check(t));
         }
         if (type != null) {
+            // a paper's type is every team's: only a caller scoped to every team may correct it
+            access.requireAllTeams("the type of " + id);
             type = paperType(type);
         }
         String problem = type == null && rel == null ? "choose a type or a relevance to correct"

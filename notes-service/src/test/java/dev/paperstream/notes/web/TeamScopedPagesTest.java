@@ -81,6 +81,14 @@ class TeamScopedPagesTest {
                 .post("/papers/" + PAPER_B + "/notes/pass1").then().statusCode(403);
         given().cookie(SignIn.COOKIE, session).cookie("csrf-token", csrf).formParam("csrf-token", csrf)
                 .redirects().follow(false).post("/teams/team-b/feed-tokens").then().statusCode(403);
+        given().cookie(SignIn.COOKIE, session).cookie("csrf-token", csrf).formParam("csrf-token", csrf)
+                .formParam("vote", "up").redirects().follow(false)
+                .post("/feedback/votes/team-b/" + PAPER_B).then().statusCode(403)
+                .body(containsString("team &#39;team-b&#39; is not one of yours"));
+        given().cookie(SignIn.COOKIE, session).cookie("csrf-token", csrf).formParam("csrf-token", csrf)
+                .formParam("paperType", "THEORETICAL").formParam("reason", "a survey").redirects().follow(false)
+                .post("/feedback/corrections/" + PAPER_A).then().statusCode(403)
+                .body(containsString("changes every team&#39;s scores"));
         given().get("/api/papers/" + PAPER_B + "/queue").then().body("claimedBy[0]", org.hamcrest.Matchers.nullValue());
         given().cookie(SignIn.COOKIE, session).cookie("csrf-token", csrf).formParam("csrf-token", csrf)
                 .redirects().follow(false).post("/papers/" + PAPER_A + "/queue/team-a/claim").then().statusCode(303);

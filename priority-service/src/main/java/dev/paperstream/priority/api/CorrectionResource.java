@@ -68,10 +68,8 @@ public class CorrectionResource {
         if (request.team() != null) {
             access.requireTeam(request.team());
         }
-        if (request.paperType() != null && !access.scope().allTeams()) {
-            // the type is the paper's, not a team's: correcting it re-scores the paper for every team
-            throw new ProblemException(403, "Forbidden", "a type correction re-scores the paper for every team; your"
-                    + " token is for " + access.scope().describe() + " only: correct the relevance for your team instead");
+        if (request.paperType() != null) {
+            access.requireAllTeams("correcting the type of " + id);
         }
         if (request.team() != null && teams.team(request.team()).isEmpty()) {
             throw ProblemException.notFound("no team '" + request.team() + "'");

@@ -200,5 +200,8 @@ class FeedbackAndCorrectionTest {
         correct(id, "{\"team\": \"nobody\", \"relevance\": 3, \"reason\": \"x\"}", EDITOR).statusCode(404);
         correct(id, "{\"paperType\": \"OPTIMIZATION\", \"reason\": \"x\"}", null).statusCode(401);
         correct(id, "{\"paperType\": \"OPTIMIZATION\", \"reason\": \"x\"}", "Bearer test-viewer-token").statusCode(403);
+        correct(id, "{\"paperType\": \"OPTIMIZATION\", \"reason\": \"x\"}", "Bearer test-team-a-editor").statusCode(403)
+                .body("detail", equalTo("correcting the type of " + id + " changes every team's scores, and not all"
+                        + " teams are yours; you may use team-a"));
     }
 }

@@ -64,6 +64,17 @@ public class TeamAccess {
         throw new TeamForbiddenException(scope, what + " belongs to teams you may not use");
     }
 
+    /**
+     * For a change to what every team shares (a paper's type re-scores it for every team): passes only a caller
+     * scoped to every team.
+     */
+    public void requireAllTeams(String what) {
+        TeamScope scope = scope();
+        if (!scope.allTeams()) {
+            throw new TeamForbiddenException(scope, what + " changes every team's scores, and not all teams are yours");
+        }
+    }
+
     /** The teams among {@code teams} that the caller may see. */
     public List<String> visible(Collection<String> teams) {
         TeamScope scope = scope();
