@@ -64,6 +64,15 @@ public class FeedbackClient {
         return RelevanceModelView.of(send(() -> api.model(team, bearerToken == null ? null : "Bearer " + bearerToken)));
     }
 
+    /**
+     * The {@code k} papers nearest in meaning to the paper among the team's papers and seeds
+     * ({@code GET /api/papers/{id}/related}); {@code team} null: priority's default team.
+     */
+    public RelatedPapersView related(String paperId, String team, int k, String bearerToken) {
+        return RelatedPapersView.of(send(() -> api.related(paperId, team, k,
+                bearerToken == null ? null : "Bearer " + bearerToken)));
+    }
+
     private JsonNode send(Supplier<Response> request) {
         try (Response response = request.get()) {
             return read(response);

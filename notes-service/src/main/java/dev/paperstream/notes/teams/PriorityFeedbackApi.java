@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The priority service's feedback, model and correction API ({@code paperstream.priority.url}). A vote and a
+ * The priority service's feedback, model and correction API, and its related papers ({@code paperstream.priority.url}).
+ * A vote and a
  * correction are idempotent in priority (a person's latest vote per paper and team wins; the same correction
  * again changes nothing), so they are also retried when priority cannot be reached at all (a restart): 3 more
  * tries after 0.5 s doubling (or a busy priority's Retry-After), each try 5 s at most. A priority that keeps
@@ -67,4 +69,15 @@ public interface PriorityFeedbackApi {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
             failOn = {ServerBusyException.class, ProcessingException.class, TimeoutException.class})
     Response model(@PathParam("team") String team, @HeaderParam("Authorization") String authorization);
+
+    /** The {@code k} papers nearest in meaning among the team's (null: priority's default team) and its seeds. */
+    @GET
+    @Path("/api/papers/{id}/related")
+    @Retry(maxRetries = 2, delay = 500, delayUnit = ChronoUnit.MILLIS, jitter = 0, retryOn = ServerBusyException.class)
+    @CustomBackoff(RetryAfterBackoff.class)
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            failOn = {ServerBusyException.class, ProcessingException.class, TimeoutException.class})
+    Response related(@PathParam("id") String paperId, @QueryParam("team") String team, @QueryParam("k") int k,
+            @HeaderParam("Authorization") String authorization);
 }

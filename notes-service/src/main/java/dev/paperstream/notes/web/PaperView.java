@@ -21,6 +21,9 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
             "insights", "Paper insights",
             "spec", "Implementation spec");
 
+    /** How priority starts the reason line of a near-duplicate. */
+    static final String DUPLICATE_REASON = "duplicate: ";
+
     public record FieldView(String path, String label, String value, boolean prefilled, String updatedBy,
             Object updatedAt) {
 
@@ -45,6 +48,21 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
                             v.updatedBy(), v.updatedAt());
                 }).toList())).toList();
         return new PaperView(paper, sections, comparison, BarChart.of(comparison), deliveries);
+    }
+
+    /** The team whose related papers the page shows: the first that scored the paper; empty: priority's default. */
+    public String relatedTeam() {
+        return paper.scores().isEmpty() ? "" : paper.scores().get(0).team();
+    }
+
+    /**
+     * The notes priority put in the scores' reasons when the paper is the same work as another (e.g. "same work
+     * as arXiv:2205.14135 (cosine 0.97)"), once each.
+     */
+    public List<String> duplicateNotes() {
+        return paper.scores().stream().flatMap(s -> s.reasons().stream())
+                .filter(r -> r.startsWith(DUPLICATE_REASON)).map(r -> r.substring(DUPLICATE_REASON.length()))
+                .distinct().toList();
     }
 
     public List<String> statuses() {

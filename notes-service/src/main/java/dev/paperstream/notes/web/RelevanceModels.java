@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The team page's relevance-model section ({@code inject:relevanceModels} in the template): what the priority
@@ -27,8 +28,11 @@ public class RelevanceModels {
         this.identity = identity;
     }
 
-    /** The model, or null with {@code message} saying why not; {@code aucPoints}: the SVG polyline of the AUCs. */
-    public record Section(RelevanceModelView model, String message, String aucPoints) {
+    /**
+     * The model, or null with {@code message} saying why not; {@code aucPoints} and {@code aucWithEmbeddingsPoints}:
+     * the SVG polylines of the held-out AUCs on TF-IDF alone and with embeddings.
+     */
+    public record Section(RelevanceModelView model, String message, String aucPoints, String aucWithEmbeddingsPoints) {
         public int width() {
             return CHART_WIDTH;
         }
@@ -46,23 +50,32 @@ public class RelevanceModels {
     public Section of(String team) {
         try {
             RelevanceModelView model = client.model(team, CallerToken.of(identity));
-            return new Section(model, null, points(model.history()));
+            return new Section(model, null, points(model.history(), RelevanceModelView.Retraining::heldOutAuc),
+                    points(model.history(), RelevanceModelView.Retraining::heldOutAucWithEmbeddings));
         } catch (TeamProfileClient.Rejected e) {
             return new Section(null, e.status() == 404 ? "No profile stored yet, so no model either."
-                    : "The priority service refused: " + e.getMessage(), "");
+                    : "The priority service refused: " + e.getMessage(), "", "");
         } catch (TeamProfileClient.Unavailable e) {
-            return new Section(null, "The relevance model cannot be shown now: " + e.getMessage(), "");
+            return new Section(null, "The relevance model cannot be shown now: " + e.getMessage(), "", "");
         }
     }
 
-    /** AUC 0..1 bottom to top, retrainings left to right evenly spaced (the table gives the dates). */
-    static String points(List<RelevanceModelView.Retraining> history) {
-        List<RelevanceModelView.Retraining> measured = history.stream().filter(h -> h.heldOutAuc() != null).toList();
+    /**
+     * AUC 0..1 bottom to top, retrainings left to right evenly spaced (the table gives the dates); a retraining
+     * without this AUC is skipped but keeps its place, so both lines share the x-axis.
+     */
+    static String points(List<RelevanceModelView.Retraining> history,
+            Function<RelevanceModelView.Retraining, Double> auc) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < measured.size(); i++) {
-            double x = measured.size() == 1 ? CHART_WIDTH / 2.0 : 10 + i * (CHART_WIDTH - 20.0) / (measured.size() - 1);
-            double y = 10 + (1 - measured.get(i).heldOutAuc()) * (CHART_HEIGHT - 20);
-            s.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+        int n = history.size();
+        for (int i = 0; i < n; i++) {
+            Double value = auc.apply(history.get(i));
+            if (value == null) {
+                continue;
+            }
+            double x = n == 1 ? CHART_WIDTH / 2.0 : 10 + i * (CHART_WIDTH - 20.0) / (n - 1);
+            double y = 10 + (1 - value) * (CHART_HEIGHT - 20);
+            s.append(s.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
         }
         return s.toString();
     }

@@ -143,15 +143,64 @@ class FeedbackBrowserTest {
     }
 
     @Test
-    void theTeamPageShowsTheModelsHeldOutAucOverTimeAndItsTopTerms() throws Exception {
+    void theTeamPageShowsTheModelsHeldOutAucBothWaysOverTimeAndItsTopTerms() throws Exception {
         driver.get(base + "teams/" + TEAM);
-        assertThat(driver.findElement(By.id("model-state")).getText()).isEqualTo("Learned from the team's votes on 6 papers.");
+        assertThat(driver.findElement(By.id("model-state")).getText())
+                .isEqualTo("Learned from the team's votes on 6 papers, from their words and their meaning (embeddings).");
+        // columns: retrained, liked, disliked, with embedding, AUC on TF-IDF, AUC on TF-IDF + embeddings, folds
         assertThat(driver.findElements(By.cssSelector("#auc-history tbody tr"))).extracting(WebElement::getText)
-                .containsExactly("2026-11-30T22:10:04.512Z 3 3 0.778 3", "2026-11-30T22:41:19.004Z 4 3 0.917 3");
+                .containsExactly("2026-11-30T22:10:04.512Z 3 3 0 0.778 — 3",
+                        "2026-11-30T22:41:19.004Z 4 3 7 0.917 0.958 3");
         assertThat(driver.findElement(By.id("liked-terms")).getText()).startsWith("attention +1.18\nkernels +0.95");
         assertThat(driver.findElement(By.id("disliked-terms")).getText()).startsWith("galaxy -1.31");
-        assertThat(driver.findElement(By.cssSelector("#auc-chart polyline")).getAttribute("points"))
-                .isEqualTo("10.0,32.2 470.0,18.3");
+        assertThat(driver.findElement(By.id("auc-words")).getAttribute("points")).isEqualTo("10.0,32.2 470.0,18.3");
+        // the first retraining had no embeddings: the second line starts at the second retraining, higher up
+        assertThat(driver.findElement(By.id("auc-embeddings")).getAttribute("points")).isEqualTo("470.0,14.2");
+        assertThat(driver.findElement(By.id("auc-legend")).getText()).contains("TF-IDF alone", "TF-IDF + embeddings");
         HeadlessChromium.screenshot(driver, "team-model.png");
+    }
+
+    @Test
+    void thePaperPageShowsTheTeamsNearestPapersWithTheNearDuplicateAndAMoreLikeThisLink() {
+        driver.get(base + "papers/" + LIKED);
+        List<String> related = driver.findElements(By.cssSelector("#related-list li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(related).containsExactly(
+                "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness 2205.14135 · 0.98 "
+                        + "near-duplicate of " + LIKED + ": cosine 0.984, title similarity 0.83",
+                "Efficient Memory Management for Large Language Model Serving with PagedAttention 2309.06180 · 0.61"
+                        + " · seed paper");
+        assertThat(driver.findElement(By.cssSelector("#related-list a")).getAttribute("href"))
+                .isEqualTo(base + "papers/2205.14135");
+        assertThat(driver.findElement(By.id("related")).getText()).contains("team " + TEAM + "'s papers");
+        assertThat(driver.findElement(By.id("more-like-this")).getAttribute("href"))
+                .isEqualTo(priority + "/api/search/similar?paper=" + LIKED + "&k=50&team=" + TEAM);
+    }
+
+    @Test
+    void thePaperPageStillRendersWhenPriorityCannotGiveRelatedPapersAndSaysSo() {
+        // the first try and both retries are refused, as by a priority that is down
+        RestAssured.post(priority + "/control/refuse-related?times=3").then().statusCode(204);
+        driver.get(base + "papers/" + LIKED);
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Feedback paper " + LIKED);
+        assertThat(driver.findElement(By.id("related-message")).getText())
+                .startsWith("Related papers are unavailable now: the priority service");
+        assertThat(driver.findElements(By.id("related-list"))).isEmpty();
+        assertThat(driver.findElement(By.id("scores")).getText()).contains(TEAM);
+    }
+
+    @Test
+    void aNearDuplicatesScoreShowsTheOtherPaperOnThePaperPage() {
+        String note = "same work as arXiv:2205.14135 (cosine 0.97)";
+        try (EventFeed feed = new EventFeed()) {
+            feed.publish(OTHER, new PaperScored(OTHER, 1, TEAM, 5, Priority.MEDIUM, PaperType.OPTIMIZATION, 3, true,
+                    120, 4.0, List.of("relevance: 3/5 (matched: attention): +3", "duplicate: " + note), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            driver.get(base + "papers/" + OTHER);
+            return !driver.findElements(By.cssSelector(".duplicate-note")).isEmpty();
+        });
+        assertThat(driver.findElement(By.cssSelector(".duplicate-note")).getText()).isEqualTo("Near-duplicate: " + note);
+        assertThat(driver.findElement(By.id("scores")).getText()).contains("duplicate: " + note);
     }
 }

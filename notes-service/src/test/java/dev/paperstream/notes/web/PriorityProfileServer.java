@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code priority-replay/*.json} (priority's {@code FeedbackAndCorrectionTest} checks its real answers against
  * them); the votes and corrections received are listed at {@code GET /control/votes} and
  * {@code /control/last-correction}, and {@code POST /control/refuse-votes?times=n} answers the next n vote tries
- * with 503, as a priority that is down.
+ * with 503, as a priority that is down. Related papers ({@code GET /api/papers/{id}/related}) are answered with
+ * {@code priority-replay/related.json} (priority's {@code RelatedPapersTest} checks the shape);
+ * {@code POST /control/refuse-related?times=n} answers the next n tries with 503.
  */
 public class PriorityProfileServer implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
@@ -34,6 +36,7 @@ public class PriorityProfileServer implements QuarkusTestResourceLifecycleManage
     private final java.util.List<String> votes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String lastCorrection = "";
     private final java.util.concurrent.atomic.AtomicInteger refuseVotes = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger refuseRelated = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -103,6 +106,17 @@ public class PriorityProfileServer implements QuarkusTestResourceLifecycleManage
 
     private void correction(HttpExchange ex) throws IOException {
         String[] parts = ex.getRequestURI().getPath().split("/");
+        if (parts.length == 5 && parts[4].equals("related") && ex.getRequestMethod().equals("GET")) {
+            if (refuseRelated.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                answer(ex, 503, "text/plain", "");
+                return;
+            }
+            String query = String.valueOf(ex.getRequestURI().getQuery());
+            String team = query.replaceAll(".*(?:^|&)team=([^&]*).*", "$1");
+            answer(ex, 200, "application/json", replay("related.json").replace("PAPER", parts[3])
+                    .replace("TEAM", query.contains("team=") ? team : "default"));
+            return;
+        }
         if (parts.length != 5 || !parts[4].equals("corrections") || !ex.getRequestMethod().equals("POST")) {
             answer(ex, 404, "text/plain", "");
             return;
@@ -122,6 +136,10 @@ public class PriorityProfileServer implements QuarkusTestResourceLifecycleManage
         switch (path) {
             case "/control/votes" -> answer(ex, 200, "text/plain", String.join("\n", votes));
             case "/control/last-correction" -> answer(ex, 200, "text/plain", lastCorrection);
+            case "/control/refuse-related" -> {
+                refuseRelated.set(Integer.parseInt(ex.getRequestURI().getQuery().replace("times=", "")));
+                answer(ex, 204, "text/plain", "");
+            }
             case "/control/refuse-votes" -> {
                 refuseVotes.set(Integer.parseInt(ex.getRequestURI().getQuery().replace("times=", "")));
                 answer(ex, 204, "text/plain", "");

@@ -7,11 +7,13 @@ import dev.paperstream.priority.teams.Team;
 import java.util.List;
 
 /**
- * A team's relevance model: {@code learned} false while the profile's terms are in charge; the terms that push a
- * paper most toward a like and toward a dislike (regression weights on TF-IDF features; empty until learned); and
- * every retraining on new examples with its held-out AUC, oldest first.
+ * A team's relevance model: {@code learned} false while the profile's terms are in charge; {@code usesEmbeddings}
+ * true once it reads papers' embeddings beside their words; the terms that push a paper most toward a like and
+ * toward a dislike (regression weights on TF-IDF features; empty until learned); and every retraining on new
+ * examples with its held-out AUC on TF-IDF alone and with embeddings, oldest first.
  */
-public record ModelView(String team, boolean learned, int examples, List<WeightedTerm> likedTerms,
+public record ModelView(String team, boolean learned, boolean usesEmbeddings, int examples,
+        List<WeightedTerm> likedTerms,
         List<WeightedTerm> dislikedTerms, List<Retraining> history) {
     /** This many terms of each kind are listed. */
     public static final int TERMS = 15;
@@ -19,8 +21,8 @@ public record ModelView(String team, boolean learned, int examples, List<Weighte
     static ModelView of(Team team, List<Retraining> history) {
         LearnedRelevance l = team.learned().orElse(null);
         return l == null
-                ? new ModelView(team.name(), false, 0, List.of(), List.of(), history)
-                : new ModelView(team.name(), true, l.votes(), l.strongestTerms(TERMS, true),
+                ? new ModelView(team.name(), false, false, 0, List.of(), List.of(), history)
+                : new ModelView(team.name(), true, l.usesEmbeddings(), l.votes(), l.strongestTerms(TERMS, true),
                         l.strongestTerms(TERMS, false), history);
     }
 }

@@ -9,12 +9,15 @@ public final class Contributions {
     private Contributions() {
     }
 
-    /** E.g. "kernel +0.41, speedup +0.33"; empty when nothing pushed up. */
+    /**
+     * E.g. "kernel +0.41, speedup +0.33"; empty when nothing pushed up. Only word features are named: features past
+     * the vocabulary (an appended embedding) have no word.
+     */
     public static String strongest(LogisticRegression model, TfIdf features, SparseVector x) {
         int[] top = new int[SHOWN];
         double[] push = new double[SHOWN];
         int filled = 0;
-        for (int k = 0; k < x.index().length; k++) {
+        for (int k = 0; k < x.index().length && x.index()[k] < features.dimension(); k++) {
             double c = model.weight(x.index()[k]) * x.value()[k];
             if (c <= 0 || (filled == SHOWN && c <= push[SHOWN - 1])) {
                 continue;

@@ -9,6 +9,7 @@ import java.util.Optional;
  * How well a team's relevance model ranks papers it did not see: stratified k-fold cross-validation on the
  * team's own examples (each fold's papers hidden while the model trains on the others), the out-of-fold
  * probabilities pooled into one AUC. Deterministic: examples go round-robin to folds in their given order.
+ * The examples' embeddings are used where they have one; {@link #wordsOnly} measures the same folds on TF-IDF alone.
  */
 public final class HeldOutAuc {
     /** At most this many folds; fewer when the smaller class has fewer examples. */
@@ -19,6 +20,11 @@ public final class HeldOutAuc {
 
     /** The AUC and the number of folds it was measured with. */
     public record Result(double auc, int folds) {
+    }
+
+    /** The held-out AUC of the same examples with their embeddings left out: TF-IDF alone. */
+    public static Optional<Result> wordsOnly(List<Example> examples) {
+        return of(examples.stream().map(Example::withoutEmbedding).toList());
     }
 
     /** Empty when either class has fewer than two examples (no fold could hide one and train on another). */
@@ -46,7 +52,7 @@ public final class HeldOutAuc {
             LearnedRelevance model = LearnedRelevance.fit(train);
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] == f) {
-                    scores.add(model.probability(examples.get(i).text()));
+                    scores.add(model.probability(examples.get(i).text(), examples.get(i).embedding()));
                     labels.add(examples.get(i).liked());
                 }
             }

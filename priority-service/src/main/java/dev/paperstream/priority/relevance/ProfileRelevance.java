@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cold-start relevance from a team profile: 1 + the sum of the weights of the distinct terms
@@ -25,7 +26,7 @@ public final class ProfileRelevance implements RelevanceModel {
     }
 
     @Override
-    public RelevanceDecision rate(TokenizedText titleAndAbstract) {
+    public RelevanceDecision rate(TokenizedText titleAndAbstract, Optional<float[]> embedding) {
         List<String> found = matcher.matches(titleAndAbstract);
         double sum = 0;
         List<String> shown = new ArrayList<>(found.size());

@@ -3,14 +3,19 @@ package dev.paperstream.priority.rescoring;
 import dev.paperstream.priority.citations.CitationsLookup;
 import dev.paperstream.priority.scoring.PaperScorer;
 import dev.paperstream.priority.scoring.TeamScoring;
+import dev.paperstream.priority.semantic.PapersEmbedded;
+import dev.paperstream.priority.teams.Team;
+import dev.paperstream.priority.teams.TeamDirectory;
 import dev.paperstream.priority.store.PaperRepository;
 import dev.paperstream.priority.store.PaperRepository.StoredPaper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -28,8 +33,10 @@ public class Rescoring {
     private final PaperRepository papers;
     private final CitationsLookup citations;
     private final TeamScoring scoring;
+    private final TeamDirectory teams;
 
-    public Rescoring(PaperRepository papers, CitationsLookup citations, TeamScoring scoring) {
+    public Rescoring(PaperRepository papers, CitationsLookup citations, TeamScoring scoring, TeamDirectory teams) {
+        this.teams = teams;
         this.papers = papers;
         this.citations = citations;
         this.scoring = scoring;
@@ -54,6 +61,35 @@ public class Rescoring {
     public int rescorePaper(String id) {
         return papers.current(id).map(p -> scoring.scoreAll(List.of(new TeamScoring.PaperVersion(p.id(), p.version(),
                 p.text())))).orElse(0);
+    }
+
+    /**
+     * Once papers are embedded: a team's model trained on one of them is retrained, then the papers are scored
+     * again for the teams whose models read embeddings, and a near-duplicate for every team (its score names the
+     * other paper). Scoring stores and publishes only what changed, so a second delivery of the same embeddings
+     * publishes nothing; the first score never waits for this (papers are embedded after it).
+     */
+    void onEmbedded(@Observes PapersEmbedded embedded) {
+        long start = System.nanoTime();
+        if (teams.trainsOnAny(embedded.paperIds())) {
+            teams.reload();
+        }
+        boolean anyReadsEmbeddings = teams.anyUsesEmbeddings();
+        if (!anyReadsEmbeddings && embedded.duplicates().isEmpty()) {
+            return;
+        }
+        int published = QuarkusTransaction.requiringNew().call(() -> {
+            List<TeamScoring.PaperVersion> duplicates = new ArrayList<>();
+            List<TeamScoring.PaperVersion> others = new ArrayList<>();
+            for (StoredPaper p : papers.currentAll(embedded.paperIds())) {
+                (embedded.duplicates().contains(p.id()) ? duplicates : others)
+                        .add(new TeamScoring.PaperVersion(p.id(), p.version(), p.text()));
+            }
+            return scoring.scoreAll(duplicates)
+                    + (anyReadsEmbeddings ? scoring.scoreAll(others, Team::usesEmbeddings) : 0);
+        });
+        LOG.debugf("re-scored %d embedded papers in %d ms, %d new scores published", embedded.paperIds().size(),
+                (System.nanoTime() - start) / 1_000_000, published);
     }
 
     public synchronized Pass rescoreYoungPapers() {

@@ -33,7 +33,8 @@ final class Corrections {
         if (r == null) {
             return derived;
         }
-        return text -> new RelevanceDecision(r.value(), "corrected from " + derived.rate(text).relevance()
+        return (text, embedding) -> new RelevanceDecision(r.value(), "corrected from "
+                + derived.rate(text, embedding).relevance()
                 + " by " + r.by() + ": " + r.reason());
     }
 

@@ -10,6 +10,7 @@ import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.text.TokenizedText;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Derives the rule's inputs from a paper (unless overridden) and applies the seed rule. */
 public final class PaperScorer {
@@ -26,10 +27,16 @@ public final class PaperScorer {
      * What a score takes from the paper's text alone, the same for every team: worked out once a paper, not
      * once a (paper, team) (tokenizing and classifying were a third of priority's CPU on the triage path).
      */
-    public record PaperFacts(PaperText paper, TokenizedText titleAndAbstract, TypeDecision type, CodeEvidence code) {
+    public record PaperFacts(PaperText paper, TokenizedText titleAndAbstract, TypeDecision type, CodeEvidence code,
+            Optional<float[]> embedding) {
         /** The same facts with the type a person gave instead of the classifier's. */
         public PaperFacts withType(TypeDecision corrected) {
-            return new PaperFacts(paper, titleAndAbstract, corrected, code);
+            return new PaperFacts(paper, titleAndAbstract, corrected, code, embedding);
+        }
+
+        /** The same facts with the paper's embedding, for relevance models that read it. */
+        public PaperFacts withEmbedding(float[] meaning) {
+            return new PaperFacts(paper, titleAndAbstract, type, code, Optional.ofNullable(meaning));
         }
     }
 
@@ -56,14 +63,14 @@ public final class PaperScorer {
         CodeEvidence code = overrides.hasCode() != null
                 ? new CodeEvidence(overrides.hasCode(), overrides.hasCode() ? "code given as present" : "code given as absent")
                 : CodeDetector.detect(paper.codeLinks(), paper.abstractText(), paper.comment(), paper.fullTextCodeLinks());
-        return new PaperFacts(paper, titleAndAbstract, type, code);
+        return new PaperFacts(paper, titleAndAbstract, type, code, Optional.empty());
     }
 
     private Scoring score(PaperFacts facts, RelevanceModel relevanceModel, CitationCount citations,
             Overrides overrides, Instant now) {
         RelevanceDecision relevance = overrides.relevance() != null
                 ? new RelevanceDecision(overrides.relevance(), "given")
-                : relevanceModel.rate(facts.titleAndAbstract());
+                : relevanceModel.rate(facts.titleAndAbstract(), facts.embedding());
         double months = overrides.monthsSincePublication() != null
                 ? overrides.monthsSincePublication()
                 : monthsBetween(facts.paper().published(), now);

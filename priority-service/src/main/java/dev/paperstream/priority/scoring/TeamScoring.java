@@ -9,6 +9,9 @@ import dev.paperstream.priority.classify.PaperTypes;
 import dev.paperstream.priority.relevance.RelevanceModel;
 import dev.paperstream.priority.store.CorrectionRepository;
 import dev.paperstream.priority.store.CorrectionRepository.PaperCorrections;
+import dev.paperstream.priority.store.DuplicateRepository;
+import dev.paperstream.priority.store.DuplicateRepository.Duplicate;
+import dev.paperstream.priority.store.EmbeddingRepository;
 import dev.paperstream.priority.store.ScoreRepository;
 import dev.paperstream.priority.store.ScoreRepository.ScoreKey;
 import dev.paperstream.priority.store.ScoreRepository.ScoreRow;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Scores paper versions for every matching team, stores each score and publishes paper.scored
@@ -35,6 +39,8 @@ public class TeamScoring {
     private final TeamDirectory teams;
     private final CitationsLookup citations;
     private final CorrectionRepository corrections;
+    private final EmbeddingRepository embeddings;
+    private final DuplicateRepository duplicates;
     private final ScoreRepository scores;
     private final Outbox outbox;
     private final PaperScorer scorer;
@@ -43,8 +49,11 @@ public class TeamScoring {
     private final Clock clock = Clock.systemUTC();
 
     public TeamScoring(TeamDirectory teams, CitationsLookup citations, ScoreRepository scores, Outbox outbox,
-            PaperTypes types, MeterRegistry metrics, ObjectMapper json, CorrectionRepository corrections) {
+            PaperTypes types, MeterRegistry metrics, ObjectMapper json, CorrectionRepository corrections,
+            EmbeddingRepository embeddings, DuplicateRepository duplicates) {
         this.corrections = corrections;
+        this.embeddings = embeddings;
+        this.duplicates = duplicates;
         this.scorer = new PaperScorer(types.classifier());
         this.metrics = metrics;
         this.json = json;
@@ -58,8 +67,12 @@ public class TeamScoring {
     public record PaperVersion(String id, int version, PaperText text) {
     }
 
-    /** A score computed for a paper version and a team; {@code correction} names the corrections applied. */
-    private record NewScore(String paperId, int version, String team, Scoring scoring, String correction) {
+    /**
+     * A score computed for a paper version and a team; {@code correction} names the corrections applied,
+     * {@code duplicateOf} the paper it repeats.
+     */
+    private record NewScore(String paperId, int version, String team, Scoring scoring, String correction,
+            String duplicateOf) {
     }
 
     /** Returns how many paper.scored events it published. */
@@ -74,20 +87,39 @@ public class TeamScoring {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int scoreAll(List<PaperVersion> papers) {
+        return scoreAll(papers, team -> true);
+    }
+
+    /**
+     * Like {@link #scoreAll(List)}, for the matching teams that {@code forTeams} accepts only (after an embedding
+     * arrived: the teams whose models read embeddings). The embeddings are read in one query, and only while some
+     * team's model reads them; a first score finds none, since papers are embedded after it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int scoreAll(List<PaperVersion> papers, Predicate<Team> forTeams) {
         Instant now = clock.instant();
         List<NewScore> computed = new ArrayList<>();
-        Map<String, PaperCorrections> corrected = corrections.forPapers(papers.stream().map(PaperVersion::id).toList());
+        List<String> ids = papers.stream().map(PaperVersion::id).toList();
+        Map<String, PaperCorrections> corrected = corrections.forPapers(ids);
+        Map<String, float[]> meaning = teams.anyUsesEmbeddings() ? embeddings.embeddings(ids) : Map.of();
+        Map<String, Duplicate> repeated = duplicates.forPapers(ids);
         for (PaperVersion p : papers) {
             CitationCount cites = citations.cached(p.id());
-            PaperScorer.PaperFacts facts = scorer.facts(p.text());
+            PaperScorer.PaperFacts facts = scorer.facts(p.text()).withEmbedding(meaning.get(p.id()));
             PaperCorrections c = corrected.get(p.id());
             if (c != null) {
                 facts = Corrections.applyType(facts, c);
             }
+            Duplicate d = repeated.get(p.id());
             for (Team team : teams.teamsFor(p.text(), facts.titleAndAbstract())) {
+                if (!forTeams.test(team)) {
+                    continue;
+                }
                 RelevanceModel relevance = c == null ? team.relevance() : Corrections.relevance(team, c);
+                Scoring scoring = scorer.score(facts, relevance, cites, now);
                 computed.add(new NewScore(p.id(), p.version(), team.name(),
-                        scorer.score(facts, relevance, cites, now), c == null ? null : Corrections.name(team, c)));
+                        d == null ? scoring : scoring.withNote(DuplicateNote.of(d)),
+                        c == null ? null : Corrections.name(team, c), d == null ? null : d.duplicateOf()));
             }
         }
         Set<ScoreKey> stored = scores.recordAll(computed.stream().map(this::row).toList(), now);
@@ -112,7 +144,7 @@ public class TeamScoring {
         try {
             return new ScoreRow(n.paperId(), n.version(), n.team(), s.score(), s.priority().name(),
                     s.paperType().name(), s.relevance(), s.hasCode(), s.citations(), s.monthsSincePublication(),
-                    json.writeValueAsString(s.factors()), n.correction());
+                    json.writeValueAsString(s.factors()), n.correction(), n.duplicateOf());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write factors as JSON", e);
         }

@@ -1,12 +1,19 @@
 package dev.paperstream.priority.semantic;
 
+import dev.paperstream.priority.store.DuplicateRepository;
+import dev.paperstream.priority.store.DuplicateRepository.Duplicate;
 import dev.paperstream.priority.store.EmbeddingRepository;
 import dev.paperstream.priority.store.EmbeddingRepository.Computed;
 import dev.paperstream.priority.store.EmbeddingRepository.Leased;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,8 +21,9 @@ import org.jboss.logging.Logger;
  * stored and first scored them has committed), off the Kafka consumer's thread: one scheduler thread, a
  * leased batch of {@code batch-size} papers at a time, at most {@code batches-per-run} batches per run. The
  * queue lives in the database, so nothing queued is lost when the service stops; a batch leased by an
- * instance that died is taken again when its lease ends. Scores are not recomputed afterwards: no team's
- * relevance model reads embeddings yet (README).
+ * instance that died is taken again when its lease ends. Each embedded paper is compared with the papers indexed
+ * before it for a near-duplicate ({@link NearDuplicates}); then {@link PapersEmbedded} is fired, and re-scoring
+ * rates the papers again for the teams whose models read embeddings (README).
  */
 @ApplicationScoped
 public class EmbeddingWorker {
@@ -24,11 +32,18 @@ public class EmbeddingWorker {
     private final EmbeddingRepository queue;
     private final SemanticIndex index;
     private final SemanticConfig config;
+    private final DuplicateRepository duplicates;
+    private final NearDuplicates nearDuplicates;
+    private final Event<PapersEmbedded> embedded;
 
-    public EmbeddingWorker(EmbeddingRepository queue, SemanticIndex index, SemanticConfig config) {
+    public EmbeddingWorker(EmbeddingRepository queue, SemanticIndex index, SemanticConfig config,
+            DuplicateRepository duplicates, Event<PapersEmbedded> embedded) {
         this.queue = queue;
         this.index = index;
         this.config = config;
+        this.duplicates = duplicates;
+        this.embedded = embedded;
+        this.nearDuplicates = new NearDuplicates(config.duplicateCosine(), config.duplicateTitleSimilarity());
     }
 
     @Scheduled(every = "${paperstream.semantic.interval:2s}", delayed = "${paperstream.semantic.delay:5s}",
@@ -102,9 +117,40 @@ public class EmbeddingWorker {
             done.add(new Computed(present.get(i), vectors.get(i)));
         }
         queue.complete(done, gone, PaperEmbedder.MODEL);
+        List<Duplicate> found = new ArrayList<>();
         for (Computed c : done) {
+            // looked for before the paper joins the index: a duplicate names the paper that was there first
+            duplicateOf(c).ifPresent(found::add);
             index.index().put(c.leased().paperId(), c.leased().publishedEpochSecond(), c.embedding());
         }
+        duplicates.recordAll(found);
+        Set<String> repeated = new HashSet<>();
+        found.forEach(d -> repeated.add(d.paperId()));
+        try {
+            embedded.fire(new PapersEmbedded(done.stream().map(d -> d.leased().paperId()).toList(), repeated));
+        } catch (RuntimeException e) {
+            // the embeddings are stored; the hourly re-scoring pass and the next vote rate the papers with them
+            LOG.warnf("re-scoring %d embedded papers failed: %s", done.size(), e.getMessage());
+        }
         return done.size();
+    }
+
+    /** The indexed paper this one repeats, if any: the closest few are checked, titles read only for those. */
+    private Optional<Duplicate> duplicateOf(Computed c) {
+        String id = c.leased().paperId();
+        List<VectorIndex.Hit> close = index.index().nearest(c.embedding(), 3, other -> !other.equals(id)).stream()
+                .filter(h -> h.cosine() >= config.duplicateCosine()).toList();
+        if (close.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> ids = new HashSet<>();
+        close.forEach(h -> ids.add(h.id()));
+        Map<String, String> titles = queue.titles(ids);
+        for (VectorIndex.Hit h : close) {
+            if (nearDuplicates.note(h.id(), c.leased().title(), titles.get(h.id()), h.cosine()).isPresent()) {
+                return Optional.of(new Duplicate(id, h.id(), h.cosine()));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -133,6 +134,30 @@ public class EmbeddingRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load embeddings: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The stored embeddings of the papers among {@code ids} (one query, for a training set or a batch to score);
+     * a paper without one yet is absent.
+     */
+    public Map<String, float[]> embeddings(Collection<String> ids) {
+        Map<String, float[]> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT paper_id, embedding FROM paper_embedding WHERE paper_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), unboxed(rs.getArray(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the embeddings of " + ids.size() + " papers: "
+                    + e.getMessage(), e);
         }
     }
 

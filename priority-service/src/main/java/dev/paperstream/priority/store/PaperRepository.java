@@ -121,6 +121,12 @@ public class PaperRepository implements PanacheRepositoryBase<PaperEntity, Strin
         return findByIdOptional(id).map(StoredPaper::of);
     }
 
+    /** The current versions of the papers among {@code ids} that priority has seen, in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StoredPaper> currentAll(List<String> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids).stream().map(StoredPaper::of).toList();
+    }
+
     /** Papers first published after {@code since}, by id after {@code afterId}, at most {@code limit}. */
     @Transactional
     public List<StoredPaper> publishedAfter(Instant since, String afterId, int limit) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A team's relevance model as retrained on a new set of examples (table {@code relevance_model_history}): the
- * examples of each kind and the held-out AUC of cross-validation on them; {@code fingerprint} names the example
+ * examples of each kind (and how many had an embedding) and the held-out AUC of cross-validation on them, on
+ * TF-IDF alone and with the embeddings; {@code fingerprint} names the example
  * set, so that reloading the same votes records nothing new.
  */
 @Entity
@@ -31,6 +32,11 @@ public class RelevanceModelHistoryEntity {
 
     @Column(name = "held_out_auc")
     public Double heldOutAuc;
+
+    public int embedded;
+
+    @Column(name = "held_out_auc_with_embeddings")
+    public Double heldOutAucWithEmbeddings;
 
     public int folds;
 

@@ -16,8 +16,18 @@ public class RelevanceModelHistoryRepository implements PanacheRepositoryBase<Re
     /** At most this many retrainings are listed, the newest. */
     public static final int SHOWN = 100;
 
-    /** One retraining: when, on how many liked and disliked papers, and how well it ranked held-out ones. */
-    public record Retraining(Instant trainedAt, int liked, int disliked, Double heldOutAuc, int folds) {
+    /**
+     * One retraining: when, on how many liked and disliked papers ({@code embedded} of them with an embedding),
+     * and how well it ranked held-out ones on TF-IDF alone ({@code heldOutAuc}) and with the embeddings
+     * ({@code heldOutAucWithEmbeddings}, null while no example has one), on the same folds.
+     */
+    public record Retraining(Instant trainedAt, int liked, int disliked, int embedded, Double heldOutAuc,
+            Double heldOutAucWithEmbeddings, int folds) {
+    }
+
+    /** What a retraining measured (AUCs null when there were too few examples for two folds). */
+    public record Measured(int liked, int disliked, int embedded, Double heldOutAuc, Double heldOutAucWithEmbeddings,
+            int folds) {
     }
 
     public Optional<String> latestFingerprint(String team) {
@@ -25,14 +35,16 @@ public class RelevanceModelHistoryRepository implements PanacheRepositoryBase<Re
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String team, int liked, int disliked, Double heldOutAuc, int folds, String fingerprint) {
+    public void record(String team, Measured m, String fingerprint) {
         RelevanceModelHistoryEntity h = new RelevanceModelHistoryEntity();
         h.team = team;
         h.trainedAt = Instant.now();
-        h.liked = liked;
-        h.disliked = disliked;
-        h.heldOutAuc = heldOutAuc;
-        h.folds = folds;
+        h.liked = m.liked();
+        h.disliked = m.disliked();
+        h.embedded = m.embedded();
+        h.heldOutAuc = m.heldOutAuc();
+        h.heldOutAucWithEmbeddings = m.heldOutAucWithEmbeddings();
+        h.folds = m.folds();
         h.fingerprint = fingerprint;
         persist(h);
     }
@@ -40,7 +52,8 @@ public class RelevanceModelHistoryRepository implements PanacheRepositoryBase<Re
     /** The team's newest {@link #SHOWN} retrainings, oldest first. */
     public List<Retraining> history(String team) {
         List<Retraining> newest = new ArrayList<>(find("team", Sort.descending("seq"), team).page(0, SHOWN).stream()
-                .map(h -> new Retraining(h.trainedAt, h.liked, h.disliked, h.heldOutAuc, h.folds)).toList());
+                .map(h -> new Retraining(h.trainedAt, h.liked, h.disliked, h.embedded, h.heldOutAuc,
+                        h.heldOutAucWithEmbeddings, h.folds)).toList());
         Collections.reverse(newest);
         return newest;
     }

@@ -29,11 +29,12 @@ public class ScoreRepository {
 
     /**
      * A score about to be stored, column by column; {@code factorsJson} is the factors as a JSON array,
-     * {@code correction} names the people's corrections it applied (null: none).
+     * {@code correction} names the people's corrections it applied (null: none), {@code duplicateOf} the paper it
+     * repeats (null: none).
      */
     public record ScoreRow(String paperId, int version, String team, int score, String priority, String paperType,
             int relevance, boolean hasCode, Integer citations, double monthsSincePublication, String factorsJson,
-            String correction) {
+            String correction, String duplicateOf) {
         public ScoreKey key() {
             return new ScoreKey(paperId, team);
         }
@@ -48,21 +49,21 @@ public class ScoreRepository {
     // (paper, team) may occur once only: ON CONFLICT cannot update a row twice in one statement.
     private static final String UPSERT_ALL = """
             INSERT INTO score (paper_id, team, version, score, priority, paper_type, relevance, has_code,
-                citations, months_since_publication, factors, correction, scored_at)
+                citations, months_since_publication, factors, correction, duplicate_of, scored_at)
             SELECT paper_id, team, version, score, priority, paper_type, relevance, has_code, citations, months,
-                factors::jsonb, correction, ?
+                factors::jsonb, correction, duplicate_of, ?
             FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::int[], ?::boolean[],
-                ?::int[], ?::float8[], ?::text[], ?::text[])
+                ?::int[], ?::float8[], ?::text[], ?::text[], ?::text[])
                 AS s(paper_id, team, version, score, priority, paper_type, relevance, has_code, citations, months,
-                     factors, correction)
+                     factors, correction, duplicate_of)
             ON CONFLICT (paper_id, team) DO UPDATE SET version = EXCLUDED.version, score = EXCLUDED.score,
                 priority = EXCLUDED.priority, paper_type = EXCLUDED.paper_type, relevance = EXCLUDED.relevance,
                 has_code = EXCLUDED.has_code, citations = EXCLUDED.citations,
                 months_since_publication = EXCLUDED.months_since_publication, factors = EXCLUDED.factors,
-                correction = EXCLUDED.correction, scored_at = EXCLUDED.scored_at
-            WHERE (score.version, score.score, score.priority, score.paper_type, score.correction)
+                correction = EXCLUDED.correction, duplicate_of = EXCLUDED.duplicate_of, scored_at = EXCLUDED.scored_at
+            WHERE (score.version, score.score, score.priority, score.paper_type, score.correction, score.duplicate_of)
                 IS DISTINCT FROM (EXCLUDED.version, EXCLUDED.score, EXCLUDED.priority, EXCLUDED.paper_type,
-                                  EXCLUDED.correction)
+                                  EXCLUDED.correction, EXCLUDED.duplicate_of)
               AND score.version <= EXCLUDED.version
             RETURNING paper_id, team
             """;
@@ -75,7 +76,7 @@ public class ScoreRepository {
 
     /**
      * Stores each score that is new: a first score, a new version, a different score, priority or paper type, or
-     * a new correction by a person, and
+     * a new correction by a person, a newly found duplicate, and
      * keeps it in the history (each paper and team at most once in {@code all}). Answers the keys of the
      * scores stored; the caller publishes those only.
      */
@@ -97,6 +98,7 @@ public class ScoreRepository {
         Double[] months = new Double[n];
         String[] factors = new String[n];
         String[] corrections = new String[n];
+        String[] duplicates = new String[n];
         for (int i = 0; i < n; i++) {
             ScoreRow row = all.get(i);
             ids[i] = row.paperId();
@@ -111,6 +113,7 @@ public class ScoreRepository {
             months[i] = row.monthsSincePublication();
             factors[i] = row.factorsJson();
             corrections[i] = row.correction();
+            duplicates[i] = row.duplicateOf();
         }
         try (Connection c = dataSource.getConnection()) {
             Set<ScoreKey> changed = new HashSet<>();
@@ -128,6 +131,7 @@ public class ScoreRepository {
                 ps.setArray(11, c.createArrayOf("float8", months));
                 ps.setArray(12, c.createArrayOf("text", factors));
                 ps.setArray(13, c.createArrayOf("text", corrections));
+                ps.setArray(14, c.createArrayOf("text", duplicates));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new ScoreKey(rs.getString(1), rs.getString(2)));

@@ -25,6 +25,11 @@ public record Team(TeamProfile profile, ProfileRelevance profileRelevance, Optio
         return learned.<RelevanceModel>map(l -> l).orElse(profileRelevance);
     }
 
+    /** Whether the team's learned model reads papers' embeddings beside their words. */
+    public boolean usesEmbeddings() {
+        return learned.map(LearnedRelevance::usesEmbeddings).orElse(false);
+    }
+
     public boolean matches(PaperText paper, TokenizedText titleAndAbstract) {
         return profile.matchAll() || ArxivCategories.anyMatch(profile.categories(), paper.categories())
                 || profileRelevance.interested(titleAndAbstract);

@@ -5,6 +5,7 @@ import dev.paperstream.priority.relevance.LearnedRelevance;
 import dev.paperstream.priority.relevance.LearnedRelevance.Example;
 import dev.paperstream.priority.relevance.WeightedTerm;
 import dev.paperstream.priority.text.PaperText;
+import dev.paperstream.priority.store.EmbeddingRepository;
 import dev.paperstream.priority.store.FeedbackRepository;
 import dev.paperstream.priority.store.FeedbackRepository.Vote;
 import dev.paperstream.priority.store.RelevanceModelHistoryRepository;
@@ -37,11 +38,14 @@ public class TeamDirectory {
     private final TeamRepository profiles;
     private final FeedbackRepository feedback;
     private final RelevanceModelHistoryRepository modelHistory;
+    private final EmbeddingRepository embeddings;
     private volatile Map<String, Team> teams = Map.of();
+    private volatile Set<String> trainingPapers = Set.of();
 
     public TeamDirectory(TeamsConfig config, TeamRepository profiles, FeedbackRepository feedback,
-            RelevanceModelHistoryRepository modelHistory) {
+            RelevanceModelHistoryRepository modelHistory, EmbeddingRepository embeddings) {
         this.config = config;
+        this.embeddings = embeddings;
         this.modelHistory = modelHistory;
         this.profiles = profiles;
         this.feedback = feedback;
@@ -55,11 +59,27 @@ public class TeamDirectory {
     @Transactional
     public synchronized void reload() {
         Map<String, Team> next = new LinkedHashMap<>();
-        next.put(config.defaultTeam(), Team.of(defaultProfile(), learn(config.defaultTeam(), List.of())));
+        Set<String> examples = new HashSet<>();
+        next.put(config.defaultTeam(), Team.of(defaultProfile(), learn(config.defaultTeam(), List.of(), examples)));
         for (TeamProfile p : profiles.all().stream().map(TeamProfile::of).toList()) {
-            next.put(p.team(), Team.of(p, learn(p.team(), p.seedPapers())));
+            next.put(p.team(), Team.of(p, learn(p.team(), p.seedPapers(), examples)));
         }
         teams = Map.copyOf(next);
+        trainingPapers = Set.copyOf(examples);
+    }
+
+    /** Whether some team's learned model reads embeddings (else scoring need not look them up). */
+    public boolean anyUsesEmbeddings() {
+        return teams.values().stream().anyMatch(Team::usesEmbeddings);
+    }
+
+    /**
+     * Whether one of {@code paperIds} is a training example of some team (voted on, or a seed paper with known
+     * text): its new embedding changes that team's model.
+     */
+    public boolean trainsOnAny(List<String> paperIds) {
+        Set<String> examples = trainingPapers;
+        return paperIds.stream().anyMatch(examples::contains);
     }
 
     /** The teams whose profile matches the paper; {@code titleAndAbstract} is the paper's, tokenized. */
@@ -87,44 +107,62 @@ public class TeamDirectory {
                 config.defaultKeywords().stream().map(k -> new WeightedTerm(k.trim(), 1.0)).toList(), List.of(), true);
     }
 
-    /** A team's training examples, and a name for the set (a digest of "+id -id ..."): the same votes, the same name. */
+    /**
+     * A team's training examples, and a name for the set (a digest of "+id -id ...", "~" marking an example with
+     * an embedding): the same votes and embeddings, the same name.
+     */
     private record Training(List<Example> examples, String fingerprint) {
     }
 
-    /** The training examples of a team: its votes and its seed papers (as likes) whose text is known. */
-    private Training training(String team, List<String> seedPapers) {
-        List<Example> out = new ArrayList<>();
-        StringBuilder fingerprint = new StringBuilder();
+    /**
+     * The training examples of a team: its votes and its seed papers (as likes) whose text is known, each with
+     * its paper's embedding where it has one (read for the whole set in one query).
+     */
+    private Training training(String team, List<String> seedPapers, Set<String> examples) {
+        List<Vote> labelled = new ArrayList<>();
         Set<String> voted = new HashSet<>();
         for (Vote v : feedback.votes(team)) {
             voted.add(v.paperId());
             if (v.hasText()) {
-                out.add(new Example(TokenizedText.of(v.title(), v.abstractText()), v.liked()));
-                fingerprint.append(v.liked() ? " +" : " -").append(v.paperId());
+                labelled.add(v);
             }
         }
         for (Vote seed : feedback.seedTexts(seedPapers)) {
             if (!voted.contains(seed.paperId())) {
-                out.add(new Example(TokenizedText.of(seed.title(), seed.abstractText()), true));
-                fingerprint.append(" +").append(seed.paperId());
+                labelled.add(seed);
             }
+        }
+        Map<String, float[]> meaning = embeddings.embeddings(labelled.stream().map(Vote::paperId).toList());
+        List<Example> out = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
+        for (Vote v : labelled) {
+            boolean liked = !voted.contains(v.paperId()) || v.liked();
+            float[] embedding = meaning.get(v.paperId());
+            out.add(new Example(TokenizedText.of(v.title(), v.abstractText()), liked, embedding));
+            fingerprint.append(liked ? " +" : " -").append(v.paperId()).append(embedding == null ? "" : "~");
+            examples.add(v.paperId());
         }
         return new Training(out, UUID.nameUUIDFromBytes(
                 fingerprint.toString().getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     /**
-     * Trains the team's model; when the examples differ from those of the last recorded training, also measures
-     * its held-out AUC and records it (reloads of the same votes, every minute, record nothing).
+     * Trains the team's model; when the examples (or which of them have embeddings) differ from those of the last
+     * recorded training, also measures its held-out AUC on TF-IDF alone and, once an example has an embedding, with
+     * the embeddings, on the same folds, and records both (reloads of the same votes, every minute, record nothing).
      */
-    private Optional<LearnedRelevance> learn(String team, List<String> seedPapers) {
-        Training t = training(team, seedPapers);
+    private Optional<LearnedRelevance> learn(String team, List<String> seedPapers, Set<String> examples) {
+        Training t = training(team, seedPapers, examples);
         Optional<LearnedRelevance> learned = LearnedRelevance.train(t.examples());
         if (learned.isPresent() && !modelHistory.latestFingerprint(team).filter(t.fingerprint()::equals).isPresent()) {
             int liked = (int) t.examples().stream().filter(Example::liked).count();
-            Optional<HeldOutAuc.Result> auc = HeldOutAuc.of(t.examples());
-            modelHistory.record(team, liked, t.examples().size() - liked, auc.map(HeldOutAuc.Result::auc).orElse(null),
-                    auc.map(HeldOutAuc.Result::folds).orElse(0), t.fingerprint());
+            int embedded = (int) t.examples().stream().filter(e -> e.embedding() != null).count();
+            Optional<HeldOutAuc.Result> words = HeldOutAuc.wordsOnly(t.examples());
+            Optional<HeldOutAuc.Result> withMeaning = embedded == 0 ? Optional.empty() : HeldOutAuc.of(t.examples());
+            modelHistory.record(team, new RelevanceModelHistoryRepository.Measured(liked, t.examples().size() - liked,
+                    embedded, words.map(HeldOutAuc.Result::auc).orElse(null),
+                    withMeaning.map(HeldOutAuc.Result::auc).orElse(null), words.map(HeldOutAuc.Result::folds).orElse(0)),
+                    t.fingerprint());
         }
         return learned;
     }

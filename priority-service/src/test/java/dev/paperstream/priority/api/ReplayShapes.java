@@ -15,13 +15,13 @@ import java.util.TreeSet;
  * answer must have the same fields (names and kinds of value, nested too), or the stand-in has drifted from it.
  * Skipped when the notes module is not next to this one.
  */
-final class ReplayShapes {
+public final class ReplayShapes {
     private static final Path REPLAY = Path.of("../notes-service/src/test/resources/priority-replay");
 
     private ReplayShapes() {
     }
 
-    static void assertSameShape(String file, String realAnswer) {
+    public static void assertSameShape(String file, String realAnswer) {
         Path replay = REPLAY.resolve(file);
         if (!Files.exists(replay)) {
             return;

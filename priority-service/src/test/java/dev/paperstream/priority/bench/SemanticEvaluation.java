@@ -3,6 +3,8 @@ package dev.paperstream.priority.bench;
 import dev.paperstream.priority.bench.RealRecords.Paper;
 import dev.paperstream.priority.relevance.Auc;
 import dev.paperstream.priority.relevance.EmbeddingFeatures;
+import dev.paperstream.priority.relevance.HeldOutAuc;
+import dev.paperstream.priority.relevance.LearnedRelevance.Example;
 import dev.paperstream.priority.relevance.LogisticRegression;
 import dev.paperstream.priority.relevance.TfIdf;
 import dev.paperstream.priority.relevance.TfIdf.SparseVector;
@@ -21,7 +23,9 @@ import java.util.Random;
  * predictions of k-fold cross-validation (TF-IDF fitted on the training folds only) give one held-out AUC per
  * team for (a) today's TF-IDF + logistic regression, (b) TF-IDF + embedding features, (c) embedding alone;
  * and the accuracy of a one-vs-rest classifier of the subject group (the stand-in for the paper-type
- * classifier: the real records carry no paper-type labels). Run with the command in the module's README.
+ * classifier: the real records carry no paper-type labels). It also measures the team model itself as the service
+ * does when it retrains ({@code LearnedRelevance} with the embeddings appended, {@code HeldOutAuc}'s stratified
+ * folds in record order), TF-IDF alone and with embeddings. Run with the command in the module's README.
  */
 public final class SemanticEvaluation {
     /** The simulated teams: each likes the papers whose primary category starts with one of its prefixes. */
@@ -32,7 +36,13 @@ public final class SemanticEvaluation {
             "high-energy physics and gravity", List.of("hep-", "gr-qc"),
             "physics (general, optics, ...)", List.of("physics."));
 
-    public record TeamAuc(String team, int liked, int papers, double words, double wordsAndMeaning, double meaning) {
+    /**
+     * One simulated team's held-out AUCs: (a)-(c) on shuffled 5-fold CV; {@code serviceWords} and
+     * {@code serviceWordsAndMeaning} as the service records them when it retrains the team's model
+     * ({@link HeldOutAuc#wordsOnly} and {@link HeldOutAuc#of} on the team's examples with their embeddings).
+     */
+    public record TeamAuc(String team, int liked, int papers, double words, double wordsAndMeaning, double meaning,
+            double serviceWords, double serviceWordsAndMeaning) {
     }
 
     public record Result(int papers, List<TeamAuc> teams, int classified, double accuracyWords,
@@ -60,8 +70,13 @@ public final class SemanticEvaluation {
             for (Features f : Features.values()) {
                 aucs[f.ordinal()] = Auc.of(outOfFold(docs, embeddings, liked, fold, folds, f), liked);
             }
+            List<Example> examples = new ArrayList<>();
+            for (int i = 0; i < papers.size(); i++) {
+                examples.add(new Example(docs.get(i), liked.get(i), embeddings.get(i)));
+            }
             teams.add(new TeamAuc(team.getKey(), (int) liked.stream().filter(b -> b).count(), papers.size(),
-                    aucs[0], aucs[1], aucs[2]));
+                    aucs[0], aucs[1], aucs[2], HeldOutAuc.wordsOnly(examples).orElseThrow().auc(),
+                    HeldOutAuc.of(examples).orElseThrow().auc()));
         }
 
         // subject groups: the teams' categories; papers of no team are left out of the classifier
@@ -165,14 +180,16 @@ public final class SemanticEvaluation {
         Result r = run(records, 5, 42);
         System.out.printf("%d real arXiv records, model loaded in %d ms, embedded in %d ms%n", r.papers(), load,
                 r.embedMillis());
-        System.out.println("| simulated team (likes primary category) | liked | (a) TF-IDF + LR | (b) TF-IDF + embedding | (c) embedding only |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| simulated team (likes primary category) | liked | (a) TF-IDF + LR | (b) TF-IDF + embedding"
+                + " | (c) embedding only | team model: TF-IDF alone | team model: TF-IDF + embedding |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (TeamAuc t : r.teams()) {
-            System.out.printf("| %s | %d of %d | %.3f | %.3f | %.3f |%n", t.team(), t.liked(), t.papers(), t.words(),
-                    t.wordsAndMeaning(), t.meaning());
+            System.out.printf("| %s | %d of %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", t.team(), t.liked(), t.papers(),
+                    t.words(), t.wordsAndMeaning(), t.meaning(), t.serviceWords(), t.serviceWordsAndMeaning());
         }
-        System.out.printf("| mean held-out AUC | | %.3f | %.3f | %.3f |%n", r.meanAuc(TeamAuc::words),
-                r.meanAuc(TeamAuc::wordsAndMeaning), r.meanAuc(TeamAuc::meaning));
+        System.out.printf("| mean held-out AUC | | %.3f | %.3f | %.3f | %.3f | %.3f |%n", r.meanAuc(TeamAuc::words),
+                r.meanAuc(TeamAuc::wordsAndMeaning), r.meanAuc(TeamAuc::meaning), r.meanAuc(TeamAuc::serviceWords),
+                r.meanAuc(TeamAuc::serviceWordsAndMeaning));
         System.out.printf("subject classifier (5 groups, %d papers, 5-fold CV) accuracy: (a) %.1f%%, (b) %.1f%%, (c) %.1f%%%n",
                 r.classified(), 100 * r.accuracyWords(), 100 * r.accuracyWordsAndMeaning(), 100 * r.accuracyMeaning());
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.events.PaperLinks;
 import dev.paperstream.events.PaperSource;
+import dev.paperstream.priority.api.ReplayShapes;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import dev.paperstream.testkit.KafkaBrokerResource;
@@ -128,6 +129,8 @@ class RelatedPapersTest {
         assertThat(found.get(1).get("seed")).isEqualTo(true);
         assertThat(body.getList("nearDuplicates")).containsExactly(COPY_ID);
         assertThat(body.getString("index")).startsWith("in-process exact cosine");
+        // notes' paper page reads this answer; its stand-in answers with the same shape
+        ReplayShapes.assertSameShape("related.json", body.prettify());
     }
 
     @Test
