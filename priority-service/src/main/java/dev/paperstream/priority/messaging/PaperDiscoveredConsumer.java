@@ -4,6 +4,7 @@ import dev.paperstream.events.PaperDiscovered;
 import dev.paperstream.priority.text.PaperText;
 import dev.paperstream.priority.scoring.TeamScoring;
 import dev.paperstream.priority.scoring.TeamScoring.PaperVersion;
+import dev.paperstream.priority.semantic.TriageActivity;
 import dev.paperstream.priority.store.PaperRepository;
 import dev.paperstream.support.messaging.BatchConsumption;
 import dev.paperstream.support.messaging.ReceivedEvent;
@@ -30,16 +31,20 @@ public class PaperDiscoveredConsumer {
     private final BatchConsumption batches;
     private final PaperRepository papers;
     private final TeamScoring scoring;
+    private final TriageActivity triage;
 
-    public PaperDiscoveredConsumer(BatchConsumption batches, PaperRepository papers, TeamScoring scoring) {
+    public PaperDiscoveredConsumer(BatchConsumption batches, PaperRepository papers, TeamScoring scoring,
+            TriageActivity triage) {
         this.batches = batches;
         this.papers = papers;
         this.scoring = scoring;
+        this.triage = triage;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void on(ConsumerRecords<String, PaperDiscovered> records) {
+        triage.papersArrived();
         batches.consume(CHANNEL, CONSUMER, records, PaperDiscovered::requireIdAndVersion, this::store);
     }
 

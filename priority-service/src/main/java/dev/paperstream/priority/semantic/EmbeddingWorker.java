@@ -8,6 +8,7 @@ import dev.paperstream.priority.store.EmbeddingRepository.Leased;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,14 +36,17 @@ public class EmbeddingWorker {
     private final DuplicateRepository duplicates;
     private final NearDuplicates nearDuplicates;
     private final Event<PapersEmbedded> embedded;
+    private final TriageActivity triage;
+    private volatile long lastBatchNanos = System.nanoTime();
 
     public EmbeddingWorker(EmbeddingRepository queue, SemanticIndex index, SemanticConfig config,
-            DuplicateRepository duplicates, Event<PapersEmbedded> embedded) {
+            DuplicateRepository duplicates, Event<PapersEmbedded> embedded, TriageActivity triage) {
         this.queue = queue;
         this.index = index;
         this.config = config;
         this.duplicates = duplicates;
         this.embedded = embedded;
+        this.triage = triage;
         this.nearDuplicates = new NearDuplicates(config.duplicateCosine(), config.duplicateTitleSimilarity());
     }
 
@@ -76,7 +80,12 @@ public class EmbeddingWorker {
         int embedded = 0;
         for (int b = 0; b < config.batchesPerRun(); b++) {
             long start = System.nanoTime();
+            if (paced && TriageActivity.deferEmbedding(triage.sinceLastArrival(),
+                    Duration.ofNanos(start - lastBatchNanos), config.quietBeforeEmbedding(), config.maxDeferral())) {
+                break;
+            }
             int n = embedBatch();
+            lastBatchNanos = System.nanoTime();
             if (n == 0) {
                 break;
             }

@@ -40,6 +40,17 @@ public interface SemanticConfig {
     @DecimalMax("1.0")
     double cpuShare();
 
+    /**
+     * How long no paper may have arrived to be scored before the scheduled worker embeds: triage first, so a
+     * burst is scored at full speed and embedded after it.
+     */
+    @WithDefault("PT5S")
+    Duration quietBeforeEmbedding();
+
+    /** The longest the scheduled worker defers to arriving papers before it embeds a (paced) batch anyway. */
+    @WithDefault("PT10M")
+    Duration maxDeferral();
+
     /** How long a leased batch is reserved for the worker that leased it (one that crashed frees it then). */
     @WithDefault("PT5M")
     Duration lease();
