@@ -2,6 +2,7 @@ package dev.paperstream.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,8 @@ final class KafkaTopicCounts {
     private final Map<String, Integer> records = new HashMap<>();
     private final Map<String, Set<String>> keys = new HashMap<>();
     private final Map<String, Set<String>> keyVersionPairs = new HashMap<>();
+    private final Map<String, Set<String>> contents = new HashMap<>();
+    private final Map<String, Integer> duplicateNoted = new HashMap<>();
 
     static KafkaTopicCounts read(String bootstrapServers) throws Exception {
         KafkaTopicCounts counts = new KafkaTopicCounts();
@@ -44,6 +47,12 @@ final class KafkaTopicCounts {
                         String team = payload.path("team").asText("");
                         counts.keyVersionPairs.computeIfAbsent(topic, t -> new HashSet<>())
                                 .add(r.key() + "v" + payload.path("version").asInt() + "/" + team);
+                        ObjectNode content = payload.deepCopy();
+                        content.remove("scoredAt");
+                        counts.contents.computeIfAbsent(topic, t -> new HashSet<>()).add(r.key() + content);
+                        if (payload.path("reasons").toString().contains("duplicate: same work as")) {
+                            counts.duplicateNoted.merge(topic, 1, Integer::sum);
+                        }
                     }
                 }
             }
@@ -57,6 +66,19 @@ final class KafkaTopicCounts {
 
     int distinctKeys(String topic) {
         return keys.getOrDefault(topic, Set.of()).size();
+    }
+
+    /**
+     * Records that differ in more than when they were made: a record sent twice, or a paper scored twice alike,
+     * counts once; a re-score that says something new (a near-duplicate found after the first score) counts.
+     */
+    int distinctContents(String topic) {
+        return contents.getOrDefault(topic, Set.of()).size();
+    }
+
+    /** Records whose reasons say the paper repeats another. */
+    int duplicateNoted(String topic) {
+        return duplicateNoted.getOrDefault(topic, 0);
     }
 
     int distinctKeyVersionPairs(String topic) {

@@ -116,8 +116,12 @@ class SystemEndToEndTest {
         KafkaTopicCounts counts = KafkaTopicCounts.read(system.bootstrapServers());
         assertThat(counts.distinctKeys("paper.discovered")).isEqualTo(expected.size());
         assertThat(counts.records("paper.discovered")).isEqualTo(counts.distinctKeyVersionPairs("paper.discovered"));
-        assertThat(counts.records("paper.scored")).as("one paper.scored per paper version and team")
-                .isEqualTo(counts.distinctKeyVersionPairs("paper.scored"));
+        // the embedding worker may score a paper again once it finds it repeats another (its reasons say so)
+        assertThat(counts.records("paper.scored")).as("no paper.scored sent twice or scored twice alike")
+                .isEqualTo(counts.distinctContents("paper.scored"));
+        assertThat(counts.records("paper.scored") - counts.distinctKeyVersionPairs("paper.scored"))
+                .as("paper.scored beyond one per paper version and team: only re-scores naming a near-duplicate")
+                .isLessThanOrEqualTo(counts.duplicateNoted("paper.scored"));
     }
 
     @Test
