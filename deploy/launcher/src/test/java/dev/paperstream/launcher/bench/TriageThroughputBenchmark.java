@@ -217,13 +217,16 @@ public final class TriageThroughputBenchmark {
 
     /**
      * Every score priority stored is in notes with the same version and priority; every paper is in notes;
-     * each score was published once (a batch processed twice, say after a rebalance, would publish again).
+     * each stored score (a first score, or a change such as a near-duplicate found by the embedding worker: the
+     * real-shaped records repeat real texts under fresh ids) was published once (a batch processed twice, say
+     * after a rebalance, would publish again).
      */
     private static void verify(Connection db, KafkaConsumer<byte[], byte[]> kafka, int n) throws SQLException {
         long published = endOffsets(kafka, Topics.PAPER_SCORED);
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM priority.score")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM priority.score_history")) {
             rs.next();
-            System.out.printf("paper.scored holds %d records for %d scores%n", published, rs.getLong(1));
+            System.out.printf("paper.scored holds %d records for %d stored scores%n", published, rs.getLong(1));
             if (published != rs.getLong(1)) {
                 throw new IllegalStateException("a score was published more than once, or not at all");
             }
