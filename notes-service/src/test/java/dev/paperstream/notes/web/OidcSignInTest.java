@@ -72,14 +72,15 @@ class OidcSignInTest {
         fed = true;
         Instant published = Instant.parse("2026-08-03T00:00:00Z");
         try (EventFeed feed = new EventFeed()) {
-            feed.publish(PAPER_A, EventFeed.paper(PAPER_A, 1, "OIDC paper of team A", "An abstract.", published));
-            feed.publish(PAPER_A, EventFeed.score(PAPER_A, 1, "team-a", 9, PaperType.ARCHITECTURE));
-            feed.publish(PAPER_B, EventFeed.paper(PAPER_B, 1, "OIDC paper of team B", "An abstract.", published));
-            feed.publish(PAPER_B, EventFeed.score(PAPER_B, 1, "team-b", 9, PaperType.ARCHITECTURE));
+            feed.scoredPaper(PAPER_A, "OIDC paper of team A", published, "team-a", 9, PaperType.ARCHITECTURE);
+            feed.scoredPaper(PAPER_B, "OIDC paper of team B", published, "team-b", 9, PaperType.ARCHITECTURE);
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
+                // the inbox lists a paper once both its metadata and its score are in (two topics, two consumers)
                 given().get("/api/papers/" + PAPER_A + "/queue").jsonPath().getList("$").size() == 1
-                        && given().get("/api/papers/" + PAPER_B + "/queue").jsonPath().getList("$").size() == 1);
+                        && given().get("/api/papers/" + PAPER_B + "/queue").jsonPath().getList("$").size() == 1
+                        && given().get("/api/papers/" + PAPER_A).statusCode() == 200
+                        && given().get("/api/papers/" + PAPER_B).statusCode() == 200);
     }
 
     private String signInThroughTheProvider(String user, List<String> groups, Object teams) {

@@ -40,8 +40,11 @@ class TeamScopedPagesTest {
             feed.scoredPaper(PAPER_B, "Inbox paper of team B", published, "team-b", 9, PaperType.ARCHITECTURE);
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
+                // the inbox lists a paper once both its metadata and its score are in (two topics, two consumers)
                 given().get("/api/papers/" + PAPER_A + "/queue").jsonPath().getList("$").size() == 1
-                        && given().get("/api/papers/" + PAPER_B + "/queue").jsonPath().getList("$").size() == 1);
+                        && given().get("/api/papers/" + PAPER_B + "/queue").jsonPath().getList("$").size() == 1
+                        && given().get("/api/papers/" + PAPER_A).statusCode() == 200
+                        && given().get("/api/papers/" + PAPER_B).statusCode() == 200);
     }
 
     @Test
