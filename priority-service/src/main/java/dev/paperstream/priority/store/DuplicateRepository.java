@@ -1,11 +1,9 @@
 package dev.paperstream.priority.store;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,51 +14,41 @@ import java.util.Map;
  * of such a paper names the other one.
  */
 @ApplicationScoped
-public class DuplicateRepository {
-    private final AgroalDataSource dataSource;
-
-    public DuplicateRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+public class DuplicateRepository implements PanacheRepositoryBase<PaperDuplicateEntity, String> {
 
     /** Paper {@code paperId} is the same work as {@code duplicateOf}, their embeddings at this cosine. */
     public record Duplicate(String paperId, String duplicateOf, double cosine) {
     }
 
-    /** Records the duplicates found; a paper found again keeps its first (earlier) match. */
+    /**
+     * Records the duplicates found; a paper found again keeps its first (earlier) match. One embedding worker
+     * embeds a paper at a time (the queue leases it), so no two transactions record the same paper at once.
+     */
+    @Transactional
     public void recordAll(List<Duplicate> found) {
-        if (found.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO paper_duplicate (paper_id, duplicate_of, cosine)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::float8[]) ON CONFLICT (paper_id) DO NOTHING""")) {
-            ps.setArray(1, c.createArrayOf("text", found.stream().map(Duplicate::paperId).toArray()));
-            ps.setArray(2, c.createArrayOf("text", found.stream().map(Duplicate::duplicateOf).toArray()));
-            ps.setArray(3, c.createArrayOf("float8", found.stream().map(Duplicate::cosine).toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record " + found.size() + " duplicates: " + e.getMessage(), e);
+        Instant now = Instant.now();
+        for (Duplicate d : found) {
+            if (findByIdOptional(d.paperId()).isEmpty()) {
+                PaperDuplicateEntity row = new PaperDuplicateEntity();
+                row.paperId = d.paperId();
+                row.duplicateOf = d.duplicateOf();
+                row.cosine = d.cosine();
+                row.foundAt = now;
+                persist(row);
+            }
         }
     }
 
     /** The duplicates among {@code paperIds}, by paper id, in one query. */
+    @Transactional
     public Map<String, Duplicate> forPapers(Collection<String> paperIds) {
         Map<String, Duplicate> out = new HashMap<>();
         if (paperIds.isEmpty()) {
             return out;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT paper_id, duplicate_of, cosine FROM paper_duplicate WHERE paper_id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", paperIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new Duplicate(rs.getString(1), rs.getString(2), rs.getDouble(3)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read duplicates: " + e.getMessage(), e);
+        for (PaperDuplicateEntity d : list("paperId in ?1", paperIds)) {
+            out.put(d.paperId, new Duplicate(d.paperId, d.duplicateOf, d.cosine));
         }
+        return out;
     }
 }
