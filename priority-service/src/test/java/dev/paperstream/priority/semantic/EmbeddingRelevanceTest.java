@@ -70,10 +70,12 @@ class EmbeddingRelevanceTest {
 
     /** The paper's score history for the team, oldest first, once it has at least {@code atLeast} scores. */
     private List<Map<String, Object>> scores(String id, String forTeam, int atLeast) {
-        return await().atMost(Duration.ofSeconds(60)).until(
-                () -> given().when().get("/api/papers/" + id + "/scores").then().statusCode(200).extract()
-                        .jsonPath().<Map<String, Object>>getList("findAll { it.team == '" + forTeam + "' }"),
-                l -> l.size() >= atLeast);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var answer = given().when().get("/api/papers/" + id + "/scores");
+            // 404 until the consumer has stored the paper just sent
+            return answer.statusCode() == 404 ? List.<Map<String, Object>>of() : answer.then().statusCode(200)
+                    .extract().jsonPath().<Map<String, Object>>getList("findAll { it.team == '" + forTeam + "' }");
+        }, l -> l.size() >= atLeast);
     }
 
     @SuppressWarnings("unchecked")
