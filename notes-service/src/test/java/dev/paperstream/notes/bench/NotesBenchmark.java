@@ -53,7 +53,10 @@ public final class NotesBenchmark {
             Process service = new ProcessBuilder("java", "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                     "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(), "-Dquarkus.datasource.username=" + db.user(),
                     "-Dquarkus.datasource.password=" + db.password(), "-Dquarkus.http.port=" + port,
-                    "-Dpaperstream.auth.admin-token=" + ADMIN, "-Dquarkus.log.level=WARN", "-jar", jar.toString())
+                    "-Dpaperstream.auth.admin-token=" + ADMIN, "-Dquarkus.log.level=WARN",
+                    // the webhook receiver is this process, on loopback, which outgoing requests may not reach
+                    // unless allowed
+                    "-Dpaperstream.outbound.allow=127.0.0.1", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(target.resolve("bench-notes-service.log").toFile()).start();
             System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
             try {
@@ -89,41 +92,45 @@ public final class NotesBenchmark {
             ex.close();
         });
         receiver.start();
-        HttpClient http = HttpClient.newHttpClient();
-        String channels = "[{\"kind\":\"webhook\",\"target\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
-                + "/hook\"}]";
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/teams/bench/channels"))
-                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(channels)).build(), HttpResponse.BodyHandlers.ofString());
-        if (put.statusCode() != 200) {
-            throw new IllegalStateException("cannot configure the channel: " + put.statusCode() + " " + put.body());
-        }
         int n = rate * seconds;
-        Instant published = Instant.parse("2026-11-01T00:00:00Z");
-        try (EventFeed feed = new EventFeed()) {
-            for (int i = 0; i < n; i++) {
-                String id = String.format("2611.%05d", i);
-                feed.publish(id, EventFeed.paper(id, 1, "Benchmark paper " + i, "Abstract " + i, published));
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String channels = "[{\"kind\":\"webhook\",\"target\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/hook\"}]";
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/teams/bench/channels"))
+                    .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(channels)).build(), HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 200) {
+                throw new IllegalStateException("cannot configure the channel: " + put.statusCode() + " " + put.body());
             }
-            awaitStored(http, base, n);
-            long interval = 1_000_000_000L / rate;
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                long due = start + i * interval;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+            Instant published = Instant.parse("2026-11-01T00:00:00Z");
+            try (EventFeed feed = new EventFeed()) {
+                for (int i = 0; i < n; i++) {
+                    String id = String.format("2611.%05d", i);
+                    feed.publish(id, EventFeed.paper(id, 1, "Benchmark paper " + i, "Abstract " + i, published));
                 }
-                String id = String.format("2611.%05d", i);
-                sent.put(id, System.nanoTime());
-                sentWallMillis.put(id, System.currentTimeMillis());
-                feed.publish(id, EventFeed.score(id, 1, "bench", 9, PaperType.OPTIMIZATION));
+                awaitStored(http, base, n);
+                long interval = 1_000_000_000L / rate;
+                long start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    long due = start + i * interval;
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                    String id = String.format("2611.%05d", i);
+                    sent.put(id, System.nanoTime());
+                    sentWallMillis.put(id, System.currentTimeMillis());
+                    feed.publish(id, EventFeed.score(id, 1, "bench", 9, PaperType.OPTIMIZATION));
+                }
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (received.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            // its server thread would keep this JVM alive after a failure
+            receiver.stop(0);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (received.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        receiver.stop(0);
         List<Double> ms = new ArrayList<>();
         sent.forEach((id, t) -> {
             Long r = received.get(id);
