@@ -15,9 +15,11 @@ out=/tmp/gpu-check
 build() {
     set -e
     cd "$module/.."
-    ./mvnw -o -q -pl kernel-service package -DskipTests
+    # one reactor run, so that the events module resolves to its fresh jar rather than to ~/.m2 (nothing is
+    # installed); every module writes the class path file, the kernel-service (built last) wins
+    ./mvnw -o -q -pl kernel-service -am package -DskipTests dependency:build-classpath \
+        -Dmdep.outputFile="$module/target/gpu-classpath.txt" -Dmdep.includeScope=runtime
     cd "$module"
-    ../mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/gpu-classpath.txt -Dmdep.includeScope=runtime
     rm -rf "$bundle"
     mkdir -p "$bundle/lib"
     jar cf "$bundle/lib/kernel-service.jar" -C target/classes .
