@@ -7,10 +7,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 const port = Number(process.argv[2])
 if (!Number.isInteger(port) || port <= 0) {
-  console.error('usage: node server.mjs <port>')
+  console.error('usage: node server.mjs <port> [data directory]')
   process.exit(2)
 }
-const db = await PGlite.create({ extensions: { vector } })
+// an optional data directory keeps the database on disk instead of in WASM memory (large benchmarks)
+const dataDir = process.argv[3]
+const db = await PGlite.create({ dataDir, extensions: { vector } })
 // PGlite is one session: the server multiplexes connections onto it and runs a transaction's statements alone,
 // so session state (prepared statement names, SET) is shared: clients must use prepareThreshold=0
 const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 4 })

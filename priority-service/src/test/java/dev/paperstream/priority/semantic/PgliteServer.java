@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -60,8 +61,12 @@ public final class PgliteServer implements AutoCloseable {
         }
         Process process;
         try {
-            process = new ProcessBuilder("node", "server.mjs", Integer.toString(port)).directory(dir.toFile())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of("node", "server.mjs", Integer.toString(port)));
+            String dataDir = System.getProperty("paperstream.pglite.data-dir"); // on disk; in memory by default
+            if (dataDir != null) {
+                command.add(Path.of(dataDir).toAbsolutePath().toString());
+            }
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run node (" + e.getMessage() + ")" + howToSkip, e);
         }
