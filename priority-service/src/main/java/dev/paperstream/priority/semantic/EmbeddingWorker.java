@@ -127,10 +127,15 @@ public class EmbeddingWorker {
         }
         queue.complete(done, gone, PaperEmbedder.MODEL);
         List<Duplicate> found = new ArrayList<>();
+        NearestPapers papers = index.papers();
+        Set<String> notYet = new HashSet<>();
+        done.forEach(d -> notYet.add(d.leased().paperId()));
         for (Computed c : done) {
-            // looked for before the paper joins the index: a duplicate names the paper that was there first
-            duplicateOf(c).ifPresent(found::add);
-            index.index().put(c.leased().paperId(), c.leased().publishedEpochSecond(), c.embedding());
+            // matched only against papers there before it (pgvector already holds the whole stored batch), so a
+            // duplicate names the paper that was there first
+            duplicateOf(c, papers, notYet).ifPresent(found::add);
+            notYet.remove(c.leased().paperId());
+            papers.stored(c.leased().paperId(), c.leased().publishedEpochSecond(), c.embedding());
         }
         duplicates.recordAll(found);
         Set<String> repeated = new HashSet<>();
@@ -145,9 +150,10 @@ public class EmbeddingWorker {
     }
 
     /** The indexed paper this one repeats, if any: the closest few are checked, titles read only for those. */
-    private Optional<Duplicate> duplicateOf(Computed c) {
+    private Optional<Duplicate> duplicateOf(Computed c, NearestPapers papers, Set<String> notYet) {
         String id = c.leased().paperId();
-        List<VectorIndex.Hit> close = index.index().nearest(c.embedding(), 3, other -> !other.equals(id)).stream()
+        List<VectorIndex.Hit> close = papers.nearest(c.embedding(), 3,
+                NearestPapers.Candidates.everyPaperBut(Set.copyOf(notYet))).stream()
                 .filter(h -> h.cosine() >= config.duplicateCosine()).toList();
         if (close.isEmpty()) {
             return Optional.empty();

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -42,7 +41,7 @@ public class RelatedPapers {
     public enum Known { UNKNOWN, NOT_EMBEDDED, EMBEDDED }
 
     public Known known(String paperId) {
-        if (index.index().vector(paperId) != null) {
+        if (index.papers().vector(paperId) != null) {
             return Known.EMBEDDED;
         }
         return store.titles(Set.of(paperId)).isEmpty() ? Known.UNKNOWN : Known.NOT_EMBEDDED;
@@ -58,7 +57,7 @@ public class RelatedPapers {
 
     /** The {@code k} papers nearest to the stored paper (itself excluded), within the scope. */
     public List<Related> nearPaper(String paperId, Scope scope, int k) {
-        float[] query = index.index().vector(paperId);
+        float[] query = index.papers().vector(paperId);
         if (query == null) {
             throw new IllegalStateException("paper " + paperId + " has no embedding");
         }
@@ -73,9 +72,10 @@ public class RelatedPapers {
 
     private List<Related> near(float[] query, String paperId, String title, Scope scope, int k) {
         Set<String> seeds = scope.seeds();
-        Predicate<String> accept = candidates(scope);
-        List<VectorIndex.Hit> hits = index.index().nearest(query, k,
-                id -> !id.equals(paperId) && accept.test(id));
+        Set<String> excluded = paperId == null ? Set.of() : Set.of(paperId);
+        List<VectorIndex.Hit> hits = index.papers().nearest(query, k, scope.everyPaper()
+                ? NearestPapers.Candidates.everyPaperBut(excluded)
+                : new NearestPapers.Candidates(scope.name(), seeds, excluded));
         Set<String> ids = new HashSet<>();
         hits.forEach(h -> ids.add(h.id()));
         Map<String, String> titles = store.titles(ids);
@@ -86,13 +86,5 @@ public class RelatedPapers {
             return new Related(h.id(), other, Math.round(h.cosine() * 10000) / 10000.0, seeds.contains(h.id()),
                     note == null ? null : paperId, note);
         }).toList();
-    }
-
-    private Predicate<String> candidates(Scope scope) {
-        if (scope.everyPaper()) {
-            return id -> true;
-        }
-        Set<String> scored = store.scoredFor(scope.name());
-        return id -> scored.contains(id) || scope.seeds().contains(id);
     }
 }

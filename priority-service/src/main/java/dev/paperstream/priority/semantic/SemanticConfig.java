@@ -61,6 +61,42 @@ public interface SemanticConfig {
     @Max(100)
     int maxAttempts();
 
+    /** Where related papers are searched; {@code auto} takes pgvector when the server offers it (README). */
+    @WithDefault("auto")
+    Store store();
+
+    enum Store {
+        /** pgvector when the server offers the extension and it can be created (or exists), else in-process. */
+        AUTO,
+        /** pgvector, or the start fails saying why. */
+        PGVECTOR,
+        /** The in-process exact index, even where pgvector is available. */
+        IN_PROCESS
+    }
+
+    /** The HNSW index of the pgvector store. */
+    Hnsw hnsw();
+
+    interface Hnsw {
+        /** Links per node; read when the index is built (an existing index keeps its own). */
+        @WithDefault("16")
+        @Min(4)
+        @Max(100)
+        int m();
+
+        /** Candidates while building; at least 2 x m. Read when the index is built. */
+        @WithDefault("64")
+        @Min(8)
+        @Max(1000)
+        int efConstruction();
+
+        /** Candidates searched per query ({@code hnsw.ef_search}, raised to k when k is larger). */
+        @WithDefault("100")
+        @Min(10)
+        @Max(1000)
+        int efSearch();
+    }
+
     /** Papers the in-process index holds at most (1,536 bytes of floats each); the newest are kept. */
     @WithDefault("100000")
     @Min(1)

@@ -64,7 +64,7 @@ class EmbeddingQueueTest {
         });
         assertThat(embeddedAt(leased)).isAfterOrEqualTo(leaseEnds.minusMillis(500)); // db and JVM clocks: same host
         assertThat(queuedCount(queued) + queuedCount(leased)).isZero();
-        assertThat(index.index().vector(leased)).hasSize(PaperEmbedder.DIMENSIONS);
+        assertThat(index.papers().vector(leased)).hasSize(PaperEmbedder.DIMENSIONS);
     }
 
     @Test
@@ -74,7 +74,7 @@ class EmbeddingQueueTest {
             insertPaper(c, id, "Speculative decoding with a small draft model");
         }
         worker.drain();
-        float[] before = index.index().vector(id);
+        float[] before = index.papers().vector(id);
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false); // the worker sees nothing before the commit, so the counts below are exact
             update(c, "UPDATE paper SET comment = 'accepted' WHERE id = ?", id);
@@ -85,7 +85,7 @@ class EmbeddingQueueTest {
         }
         worker.drain();
         assertThat(queuedCount(id)).isZero();
-        assertThat(PaperEmbedder.cosine(before, index.index().vector(id))).isLessThan(0.9);
+        assertThat(PaperEmbedder.cosine(before, index.papers().vector(id))).isLessThan(0.9);
     }
 
     private static void insertPaper(Connection c, String id, String title) throws SQLException {
