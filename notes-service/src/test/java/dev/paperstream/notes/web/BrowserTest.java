@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web UI in a real headless Chromium (Debian's chromium and chromium-driver). */
 @QuarkusTest
@@ -65,15 +63,13 @@ class BrowserTest {
 
     @Test
     void aReaderFiltersToHighOpensThePaperAndKeepsHerPassOneNotes() throws Exception {
-        driver.get(base + "sign-in");
-        driver.findElement(By.id("token")).sendKeys("test-editor-token-long-enough");
-        driver.findElement(By.id("sign-in")).click();
+        HeadlessChromium.signIn(driver, base.toString(), "test-editor-token-long-enough");
         assertThat(driver.findElement(By.tagName("footer")).getText())
                 .isEqualTo("Thank you to arXiv for use of its open access interoperability.");
 
         new Select(driver.findElement(By.id("team"))).selectByValue("ui-team");
         new Select(driver.findElement(By.id("priority"))).selectByValue("HIGH");
-        submitAndWaitForTheNextPage(driver.findElement(By.id("apply")));
+        HeadlessChromium.submitAndWaitForTheNextPage(driver, driver.findElement(By.id("apply")));
         List<WebElement> links = driver.findElements(By.cssSelector("#papers a.paper-link"));
         assertThat(links).extracting(WebElement::getText).containsExactly(HIGH_TITLE);
 
@@ -83,7 +79,7 @@ class BrowserTest {
         assertThat(problem.getAttribute("value")).isEqualTo("Attention is slow.");
         problem.clear();
         problem.sendKeys("Attention is slow & memory-bound <really>.");
-        submitAndWaitForTheNextPage(driver.findElement(By.id("save-pass1")));
+        HeadlessChromium.submitAndWaitForTheNextPage(driver, driver.findElement(By.id("save-pass1")));
 
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("pass1.problem")).getAttribute("value"))
@@ -94,9 +90,7 @@ class BrowserTest {
 
     @Test
     void anAdminEditsTheTeamProfileAndAddsAChannelOnTheTeamPage() throws Exception {
-        driver.get(base + "sign-in");
-        driver.findElement(By.id("token")).sendKeys("test-admin-token-long-enough");
-        driver.findElement(By.id("sign-in")).click();
+        HeadlessChromium.signIn(driver, base.toString(), "test-admin-token-long-enough");
         driver.get(base + "teams/ui-settings");
         assertThat(driver.findElement(By.id("no-profile")).getText()).startsWith("No profile stored yet");
 
@@ -145,11 +139,5 @@ class BrowserTest {
 
     private void screenshot(String name) throws Exception {
         assertThat(Files.size(HeadlessChromium.screenshot(driver, name))).isGreaterThan(1000);
-    }
-
-    /** A click that submits a form returns before the next page is there: reading at once can see the old one. */
-    private void submitAndWaitForTheNextPage(WebElement button) {
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 }

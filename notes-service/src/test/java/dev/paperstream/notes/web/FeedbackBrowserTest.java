@@ -64,9 +64,7 @@ class FeedbackBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().queryParam("team", TEAM).get("/api/papers").jsonPath().getInt("total") == 2);
         driver = HeadlessChromium.start(1400, 1600);
-        driver.get(base + "sign-in");
-        driver.findElement(By.id("token")).sendKeys(EDITOR_TOKEN);
-        driver.findElement(By.id("sign-in")).click();
+        HeadlessChromium.signIn(driver, base.toString(), EDITOR_TOKEN);
     }
 
     @AfterEach
