@@ -60,7 +60,24 @@ public class EmbeddingWorker {
         } catch (RuntimeException e) {
             // the leased batch is taken again when its lease ends; the next run tries the rest
             LOG.warnf("embedding run stopped: %s", e.getMessage());
+        } catch (ExceptionInInitializerError e) {
+            if (!duringShutdown(e)) {
+                throw e;
+            }
+            // the first batch loads the model, and ONNX Runtime registers a JVM shutdown hook as it starts, which
+            // the JVM refuses once it is shutting down (a short `./paperstream --once`); the leased batch is taken
+            // again when its lease ends, by the next start
+            LOG.info("embedding model not loaded: the service is shutting down");
         }
+    }
+
+    private static boolean duringShutdown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && "Shutdown in progress".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
