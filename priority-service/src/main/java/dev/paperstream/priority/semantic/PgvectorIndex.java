@@ -1,6 +1,6 @@
 package dev.paperstream.priority.semantic;
 
-import java.sql.Array;
+import dev.paperstream.priority.store.EmbeddingRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +102,7 @@ public final class PgvectorIndex implements NearestPapers {
                 "SELECT embedding FROM paper_embedding WHERE paper_id = ?")) {
             ps.setString(1, paperId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? floats(rs.getArray(1)) : null;
+                return rs.next() ? EmbeddingRepository.unboxed(rs.getArray(1)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the embedding of " + paperId + ": " + e.getMessage(), e);
@@ -202,15 +202,6 @@ public final class PgvectorIndex implements NearestPapers {
             out.append(i == 0 ? "" : ",").append(v[i]);
         }
         return out.append(']').toString();
-    }
-
-    private static float[] floats(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).floatValue();
-        }
-        return out;
     }
 
     private static String quoted(String identifier) {

@@ -226,7 +226,8 @@ public class EmbeddingRepository {
         return out;
     }
 
-    private static float[] unboxed(Array array) throws SQLException {
+    /** A {@code real[]} column's value as floats. */
+    public static float[] unboxed(Array array) throws SQLException {
         Object[] values = (Object[]) array.getArray();
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
