@@ -26,9 +26,13 @@ public class DuplicateRepository implements PanacheRepositoryBase<PaperDuplicate
      */
     @Transactional
     public void recordAll(List<Duplicate> found) {
+        if (found.isEmpty()) {
+            return;
+        }
         Instant now = Instant.now();
+        Map<String, Duplicate> recorded = forPapers(found.stream().map(Duplicate::paperId).toList());
         for (Duplicate d : found) {
-            if (findByIdOptional(d.paperId()).isEmpty()) {
+            if (!recorded.containsKey(d.paperId())) {
                 PaperDuplicateEntity row = new PaperDuplicateEntity();
                 row.paperId = d.paperId();
                 row.duplicateOf = d.duplicateOf();
