@@ -92,14 +92,14 @@ class BenchmarkPagesBrowserTest {
     @Test
     void aTeamFollowsOneDeviceAndBuildOverTimeInTheChartAndTheTable() throws Exception {
         driver.get(base + "teams/bench-readers");
-        driver.findElement(By.id("benchmark-history-link")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("benchmark-history-link")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Benchmark history");
 
         new Select(driver.findElement(By.id("device"))).selectByValue(DEVICE);
-        driver.findElement(By.id("show")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("show")));
         new Select(driver.findElement(By.id("build"))).selectByValue(BUILD);
         new Select(driver.findElement(By.id("shape"))).selectByValue("b1-h8-n2048-d64-fp16");
-        driver.findElement(By.id("show")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("show")));
         assertThat(driver.findElement(By.id("history-title")).getText())
                 .isEqualTo(GPU + " (cuda) · build " + BUILD + " · B=1 H=8 N=2048 D=64 fp16");
 
@@ -130,7 +130,7 @@ class BenchmarkPagesBrowserTest {
 
         // all builds: the next build's run joins the end of the line
         new Select(driver.findElement(By.id("build"))).selectByValue("");
-        driver.findElement(By.id("show")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("show")));
         assertThat(driver.findElements(By.cssSelector("#tflops-panel g.series[data-variant='tiled'] circle.point")))
                 .extracting(p -> p.getAttribute("data-job"))
                 .containsExactly("night-0", "night-1", "night-2", "next-build");
@@ -139,7 +139,7 @@ class BenchmarkPagesBrowserTest {
     @Test
     void aReaderSeesEachClaimBesideTheMeasurementAtThePapersShapeWithAVerdict() throws Exception {
         driver.get(base + "papers/" + PAPER);
-        driver.findElement(By.id("claims-link")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("claims-link")));
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Claims vs measurements");
 
         List<WebElement> rows = driver.findElements(By.cssSelector("#claims-table tbody tr.claim-row"));
@@ -156,7 +156,7 @@ class BenchmarkPagesBrowserTest {
         assertThat(row.getText()).contains(BUILD, "B=1 H=8 N=4096 D=64 fp16 (tiled)");
         screenshot("paper-claims.png");
 
-        driver.findElement(By.id("paper-link")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("paper-link")));
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Fused attention for long sequences");
     }
 

@@ -69,17 +69,17 @@ class BrowserTest {
 
         new Select(driver.findElement(By.id("team"))).selectByValue("ui-team");
         new Select(driver.findElement(By.id("priority"))).selectByValue("HIGH");
-        HeadlessChromium.submitAndWaitForTheNextPage(driver, driver.findElement(By.id("apply")));
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("apply")));
         List<WebElement> links = driver.findElements(By.cssSelector("#papers a.paper-link"));
         assertThat(links).extracting(WebElement::getText).containsExactly(HIGH_TITLE);
 
-        links.get(0).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, links.get(0));
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo(HIGH_TITLE);
         WebElement problem = driver.findElement(By.id("pass1.problem"));
         assertThat(problem.getAttribute("value")).isEqualTo("Attention is slow.");
         problem.clear();
         problem.sendKeys("Attention is slow & memory-bound <really>.");
-        HeadlessChromium.submitAndWaitForTheNextPage(driver, driver.findElement(By.id("save-pass1")));
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("save-pass1")));
 
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("pass1.problem")).getAttribute("value"))
@@ -96,7 +96,7 @@ class BrowserTest {
 
         driver.findElement(By.id("categories")).sendKeys("cs.LG, cs.DC");
         driver.findElement(By.id("terms")).sendKeys("flash attention: 3\nkernel fusion: 2\nsurvey: -2");
-        driver.findElement(By.id("save-profile")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("save-profile")));
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("categories")).getAttribute("value")).isEqualTo("cs.LG, cs.DC");
         assertThat(driver.findElement(By.id("terms")).getAttribute("value"))
@@ -104,11 +104,11 @@ class BrowserTest {
 
         new Select(driver.findElement(By.id("kind"))).selectByValue("webhook");
         driver.findElement(By.id("target")).sendKeys("ftp://hooks.example.org/ui-settings");
-        driver.findElement(By.id("add-channel")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("add-channel")));
         assertThat(driver.findElement(By.id("channel-error")).getText()).contains("must be an http(s) URL");
         new Select(driver.findElement(By.id("kind"))).selectByValue("webhook");
         driver.findElement(By.id("target")).sendKeys("https://hooks.example.org/ui-settings");
-        driver.findElement(By.id("add-channel")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("add-channel")));
         String secret = driver.findElement(By.cssSelector("#new-channel-secret code")).getText();
         assertThat(secret).startsWith("whsec_");
         assertThat(driver.findElement(By.id("channel-list")).getText())

@@ -86,7 +86,7 @@ class FeedbackBrowserTest {
     @Test
     void aReaderGivesAThumbUpInTheInboxAndChangesItToNotRelevantTheLatestVoteIsMarked() {
         driver.get(base + "?team=" + TEAM);
-        button(LIKED, "up").click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, button(LIKED, "up"));
 
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "?team=" + TEAM);
         assertThat(button(LIKED, "up").getAttribute("aria-pressed")).isEqualTo("true");
@@ -94,7 +94,7 @@ class FeedbackBrowserTest {
         assertThat(votesPriorityGot(priority)).contains("Bearer " + EDITOR_TOKEN + " " + TEAM
                 + " {\"paperId\":\"" + LIKED + "\",\"vote\":\"up\"}");
 
-        button(LIKED, "not-relevant").click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, button(LIKED, "not-relevant"));
         assertThat(button(LIKED, "not-relevant").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(button(LIKED, "up").getAttribute("aria-pressed")).isEqualTo("false");
         assertThat(button(LIKED, "not-relevant").getText()).isEqualTo("not relevant to us");
@@ -104,7 +104,7 @@ class FeedbackBrowserTest {
     void aVoteWhilePriorityIsDownSaysSoAndSendingItAgainRecordsIt() {
         driver.get(base + "papers/" + OTHER);
         RestAssured.post(priority + "/control/refuse-votes?times=10").then().statusCode(204);
-        button(OTHER, "down").click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, button(OTHER, "down"));
 
         assertThat(driver.findElement(By.id("not-sent")).getText())
                 .startsWith("Your vote “👎” on " + OTHER + " for " + TEAM + " was not recorded:")
@@ -112,7 +112,7 @@ class FeedbackBrowserTest {
         assertThat(votesPriorityGot(priority)).doesNotContain(OTHER);
 
         RestAssured.post(priority + "/control/refuse-votes?times=0").then().statusCode(204);
-        driver.findElement(By.id("send-again")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("send-again")));
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "papers/" + OTHER);
         assertThat(button(OTHER, "down").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(votesPriorityGot(priority)).contains("{\"paperId\":\"" + OTHER + "\",\"vote\":\"down\"}");
@@ -123,7 +123,7 @@ class FeedbackBrowserTest {
         driver.get(base + "papers/" + LIKED);
         new Select(driver.findElement(By.id("correction-type"))).selectByValue("THEORETICAL");
         driver.findElement(By.id("correction-reason")).sendKeys("it proves a bound");
-        driver.findElement(By.id("correct")).click();
+        HeadlessChromium.clickAndWaitForTheNextPage(driver, driver.findElement(By.id("correct")));
 
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "papers/" + LIKED + "#scores");
         assertThat(RestAssured.get(priority + "/control/last-correction").asString())

@@ -58,15 +58,15 @@ final class HeadlessChromium {
     }
 
     /**
-     * Clicks a button that submits a form and waits for the next page: the click returns before it is there, and
-     * reading at once can see the old one. Chromium reports the old page's button as stale, or, at times, as a node
-     * that "does not belong to the document": both mean the page was replaced.
+     * Clicks a link, or a button that submits a form, and waits for the next page: the click returns before it is
+     * there, and reading at once can see the old one. Chromium reports the old page's element as stale, or, at times,
+     * as a node that "does not belong to the document": both mean the page was replaced.
      */
-    static void submitAndWaitForTheNextPage(ChromeDriver driver, WebElement button) {
-        button.click();
+    static void clickAndWaitForTheNextPage(ChromeDriver driver, WebElement element) {
+        element.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             try {
-                button.isEnabled();
+                element.isEnabled();
                 return false;
             } catch (StaleElementReferenceException replaced) {
                 return true;
