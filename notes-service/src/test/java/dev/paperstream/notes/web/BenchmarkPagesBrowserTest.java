@@ -3,6 +3,8 @@ package dev.paperstream.notes.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.notes.benchmarks.BenchmarkRuns;
@@ -75,11 +77,13 @@ class BenchmarkPagesBrowserTest {
                     BenchmarkRuns.row("naive", 4096, 12.0, 40, 1L << 33),
                     BenchmarkRuns.row("tiled", 4096, 5.0, 95, 1L << 28))));
         }
-        // the first test class of a run also waits for the consumers to join their groups on a busy machine
-        await().atMost(Duration.ofSeconds(90)).until(() -> given().queryParam("device", DEVICE)
-                .queryParam("shape", "b1-h8-n2048-d64-fp16").get("/api/benchmark-history")
-                .jsonPath().getList("runs").size() == 4
-                && given().get("/api/papers/" + PAPER + "/claims").jsonPath().getList("rows.jobId").contains("paper-run"));
+        // the first test class of a run also waits for the consumers to join their groups on a busy machine;
+        // the claims answer 404 until the paper itself is in
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            given().queryParam("device", DEVICE).queryParam("shape", "b1-h8-n2048-d64-fp16")
+                    .get("/api/benchmark-history").then().statusCode(200).body("runs", hasSize(4));
+            given().get("/api/papers/" + PAPER + "/claims").then().statusCode(200).body("rows.jobId", hasItem("paper-run"));
+        });
     }
 
     @AfterEach
