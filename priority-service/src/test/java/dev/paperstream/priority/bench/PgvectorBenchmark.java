@@ -2,7 +2,7 @@ package dev.paperstream.priority.bench;
 
 import dev.paperstream.priority.semantic.NearestPapers.Candidates;
 import dev.paperstream.priority.semantic.PaperEmbedder;
-import dev.paperstream.priority.semantic.PgliteServer;
+import dev.paperstream.priority.semantic.PgvectorServer;
 import dev.paperstream.priority.semantic.PgvectorIndex;
 import dev.paperstream.priority.semantic.StoredPapers;
 import dev.paperstream.priority.semantic.VectorIndex;
@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * Query latency of k=10 nearest papers, p50 and p95 over 200 fresh queries, for both stores holding the same
- * {@code n} vectors: the in-process exact index, and pgvector's HNSW (default settings) in PGlite, i.e. PostgreSQL
- * compiled to WASM and reached over TCP, so its numbers are an upper bound on a native server's latency. Also the
- * HNSW recall@10 against the exact answer. Vectors ({@code -Dvectors=}): {@code topics} (default), papers around
+ * {@code n} vectors: the in-process exact index, and pgvector's HNSW (the service's default settings) in PGlite, i.e.
+ * PostgreSQL compiled to WASM and reached over TCP, or in the native server that
+ * {@code -Dpaperstream.pgvector.jdbc-url} names ({@link PgvectorServer}). Also the HNSW recall@10 against the exact
+ * answer. Vectors ({@code -Dvectors=}): {@code topics} (default), papers around
  * n/200 topic directions (cosine ~0.5 within a topic, ~0 across, as embeddings of papers on one subject), queries
  * drawn alike; or {@code uniform}, directions uniformly at random, the worst case of a graph index (every
  * neighbour about as far as any other). Run with the command in the module's README.
@@ -64,8 +65,8 @@ public final class PgvectorBenchmark {
             }
         }
         report(n, "in-process exact", exactMs, "");
-        try (PgliteServer server = PgliteServer.start(); AgroalDataSource db = server.dataSource(1)) {
-            PgliteServer.migrate(db);
+        try (PgvectorServer server = PgvectorServer.start(); AgroalDataSource db = server.dataSource(1)) {
+            server.migrate(db);
             long t0 = System.nanoTime();
             StoredPapers.store(db, new EmbeddingRepository(db), papers);
             long stored = System.nanoTime();
@@ -83,7 +84,7 @@ public final class PgvectorBenchmark {
                     found += (int) hits.stream().filter(h -> exact.contains(h.id())).count();
                 }
             }
-            report(n, "pgvector HNSW (PGlite/WASM)", hnswMs,
+            report(n, "pgvector HNSW on " + server.description(), hnswMs,
                     String.format(", recall@10 %.3f", found / (QUERIES * 10.0)));
         }
     }

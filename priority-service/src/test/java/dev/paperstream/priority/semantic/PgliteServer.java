@@ -11,23 +11,19 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL with pgvector for tests and benchmarks: PGlite (PostgreSQL in WASM) served over TCP by
  * {@code src/test/pglite/server.mjs}, installed into {@code target/pglite} by the build (install.sh). It is one
  * session shared by every connection, hence {@code prepareThreshold=0} (pgjdbc's named statements would collide).
  */
-public final class PgliteServer implements AutoCloseable {
+public final class PgliteServer implements PgvectorServer {
     public static final String SKIP_ENV = "PAPERSTREAM_SKIP_PGLITE";
     public static final String SKIP_PROPERTY = "paperstream.skip-pglite";
     private static final Duration START = Duration.ofSeconds(120);
@@ -114,6 +110,7 @@ public final class PgliteServer implements AutoCloseable {
     }
 
     /** An Agroal pool, as the service has; connections beyond one wait while another holds a transaction. */
+    @Override
     public AgroalDataSource dataSource(int maxConnections) throws SQLException {
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier().connectionPoolConfiguration(
                 pool -> pool.maxSize(maxConnections).acquisitionTimeout(Duration.ofSeconds(60))
@@ -122,25 +119,14 @@ public final class PgliteServer implements AutoCloseable {
                                 .credential(new SimplePassword("postgres")))));
     }
 
-    /**
-     * Creates the service's schema by running its Flyway migrations in version order on one connection: Flyway
-     * itself holds a transaction on one connection while it reads with another, which waits forever on PGlite's
-     * single session.
-     */
-    public static void migrate(AgroalDataSource db) throws Exception {
-        List<Path> scripts;
-        try (Stream<Path> files = Files.list(Path.of(PgliteServer.class.getResource("/db/migration").toURI()))) {
-            scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
-                            .substring(1, f.getFileName().toString().indexOf("__")))))
-                    .toList();
-        }
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS priority");
-            for (Path script : scripts) {
-                s.execute(Files.readString(script));
-            }
-        }
+    @Override
+    public String description() {
+        return "PGlite (PostgreSQL compiled to WASM, one session) with pgvector";
+    }
+
+    @Override
+    public String schema() {
+        return "priority";
     }
 
     @Override

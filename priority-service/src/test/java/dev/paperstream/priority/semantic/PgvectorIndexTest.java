@@ -24,16 +24,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pgvector store against a real PostgreSQL with pgvector (PGlite, see {@link PgliteServer}), on the service's
- * own schema (Flyway) and write path ({@link EmbeddingRepository#complete}): random unit vectors, a fresh seed per
- * run (printed; {@code -Dpaperstream.pgvector.seed=...} repeats one), checked against exact float64 search.
+ * The pgvector store against a real PostgreSQL with pgvector (PGlite, or a native server named by
+ * {@code -Dpaperstream.pgvector.jdbc-url}: {@link PgvectorServer}), on the service's own schema (Flyway) and write
+ * path ({@link EmbeddingRepository#complete}): random unit vectors, a fresh seed per run (printed;
+ * {@code -Dpaperstream.pgvector.seed=...} repeats one), checked against exact float64 search.
  */
 class PgvectorIndexTest {
     private static final PgvectorIndex.Hnsw HNSW = new PgvectorIndex.Hnsw(16, 64, 100);
     private static final int PAPERS = Integer.getInteger("paperstream.pgvector.papers", 3000);
     private static final String TEAM = "alpha";
 
-    private static PgliteServer server;
+    private static PgvectorServer server;
     private static AgroalDataSource db;
     private static EmbeddingRepository embeddings;
     private static PgvectorIndex index;
@@ -44,7 +45,7 @@ class PgvectorIndexTest {
 
     @BeforeAll
     static void startPostgresWithPgvector() throws Exception {
-        if (PgliteServer.skipRequested()) {
+        if (PgvectorServer.skipRequested()) {
             System.out.println("PgvectorIndexTest SKIPPED on request (" + PgliteServer.SKIP_ENV + "/"
                     + PgliteServer.SKIP_PROPERTY + "): the pgvector store is not tested in this run");
             return;
@@ -52,9 +53,10 @@ class PgvectorIndexTest {
         long seed = Long.getLong("paperstream.pgvector.seed", System.nanoTime());
         System.out.printf("PgvectorIndexTest: %d papers, seed %d%n", PAPERS, seed);
         random = new Random(seed);
-        server = PgliteServer.start();
+        server = PgvectorServer.start();
+        System.out.println("PgvectorIndexTest on " + server.description());
         db = server.dataSource(2);
-        PgliteServer.migrate(db);
+        server.migrate(db);
         embeddings = new EmbeddingRepository(db);
         for (int i = 0; i < PAPERS; i++) {
             papers.put(String.format("2601.%05d", i), StoredPapers.unitVector(random));
@@ -81,7 +83,7 @@ class PgvectorIndexTest {
 
     @BeforeEach
     void skippedOnlyOnRequest() {
-        Assumptions.assumeFalse(PgliteServer.skipRequested(),
+        Assumptions.assumeFalse(PgvectorServer.skipRequested(),
                 "skipped on request: " + PgliteServer.SKIP_ENV + " or -D" + PgliteServer.SKIP_PROPERTY);
     }
 
@@ -159,9 +161,18 @@ class PgvectorIndexTest {
             assertThat(count(s, "SELECT count(*) FROM information_schema.columns WHERE table_name = "
                     + "'paper_embedding' AND column_name = 'embedding_vector'")).isOne();
             assertThat(count(s, "SELECT count(*) FROM paper_embedding WHERE embedding_vector IS NULL")).isZero();
+            // qualified as the service qualifies it: the extension may live outside the connection's search path
+            // (in public, where a cluster's bootstrap creates it, while the service's search path is its schema)
+            String extensionSchema;
+            try (ResultSet rs = s.executeQuery("SELECT extnamespace::regnamespace FROM pg_extension "
+                    + "WHERE extname = 'vector'")) {
+                rs.next();
+                extensionSchema = rs.getString(1);
+            }
             StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT paper_id FROM paper_embedding ORDER BY "
-                    + "embedding_vector <=> (SELECT embedding_vector FROM paper_embedding LIMIT 1) LIMIT 10")) {
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT paper_id FROM paper_embedding ORDER BY embedding_vector "
+                    + "OPERATOR(" + extensionSchema + ".<=>) (SELECT embedding_vector FROM paper_embedding LIMIT 1) "
+                    + "LIMIT 10")) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
                 }
