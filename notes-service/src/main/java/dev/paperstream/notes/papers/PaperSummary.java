@@ -6,8 +6,11 @@ import dev.paperstream.notes.queue.ReadingStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of the triage list: a paper and one team's score of it and where the team is with it
- * (team, score and status null when unscored). */
+/**
+ * One row of the triage list: a paper and one team's score of it and where the team is with it (team, score and
+ * status null when unscored); {@code duplicateOf} names the paper it repeats when priority found it to be the same
+ * work (a near-duplicate), else null.
+ */
 public record PaperSummary(
         String id,
         int version,
@@ -22,5 +25,6 @@ public record PaperSummary(
         ReadingStatus status,
         String claimedBy,
         Instant dueAt,
-        boolean overdue) {
+        boolean overdue,
+        String duplicateOf) {
 }

@@ -2,6 +2,7 @@ package dev.paperstream.notes.store;
 
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
+import dev.paperstream.notes.papers.DuplicateReason;
 import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperPage;
 import dev.paperstream.notes.papers.PaperSummary;
@@ -52,7 +53,9 @@ public class PaperListRepository {
                 query(c, """
                         SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, s.team, s.priority,
                                s.score, s.paper_type, COALESCE(r.status, 'NOT_STARTED') AS status, r.claimed_by,
-                               COALESCE(r.queued_at, s.received_at) AS queued_at
+                               COALESCE(r.queued_at, s.received_at) AS queued_at,
+                               (SELECT reason FROM unnest(s.reasons) AS reason
+                                WHERE reason LIKE 'duplicate: %' LIMIT 1) AS duplicate_reason
                         FROM paper_score s JOIN paper p ON p.id = s.paper_id
                         LEFT JOIN reading_item r ON r.paper_id = s.paper_id AND r.team = s.team""" + scoredWhere
                         + " ORDER BY s.priority_rank, s.score DESC, s.published DESC, s.paper_id, s.team LIMIT ? OFFSET ?",
@@ -78,7 +81,7 @@ public class PaperListRepository {
                 unscored.add(Math.max(0L, f.offset() - scoredTotal));
                 query(c, "SELECT p.id, p.version, p.title, p.authors, p.published, p.primary_category, NULL AS team,"
                         + " NULL AS priority, NULL::int AS score, NULL AS paper_type, NULL AS status, NULL AS claimed_by,"
-                        + " NULL::timestamptz AS queued_at" + unscoredFrom
+                        + " NULL::timestamptz AS queued_at, NULL AS duplicate_reason" + unscoredFrom
                         + " ORDER BY u.published DESC, u.paper_id LIMIT ? OFFSET ?", unscored, items, now);
             }
             long total = scoredTotal + unscoredTotal;
@@ -166,6 +169,7 @@ public class PaperListRepository {
                 rs.getString("team"), priority, Sql.nullableInt(rs, "score"),
                 type == null ? null : PaperType.valueOf(type), status, rs.getString("claimed_by"),
                 DuePolicy.dueAt(priority, queuedAt),
-                status != null && DuePolicy.isOverdue(priority, status, queuedAt, now));
+                status != null && DuePolicy.isOverdue(priority, status, queuedAt, now),
+                DuplicateReason.sameWorkAs(rs.getString("duplicate_reason")));
     }
 }

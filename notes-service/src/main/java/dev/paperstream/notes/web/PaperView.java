@@ -6,6 +6,7 @@ import dev.paperstream.notes.drafts.NoteDrafter;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.notes.NoteValue;
 import dev.paperstream.notes.channels.Delivery;
+import dev.paperstream.notes.papers.DuplicateReason;
 import dev.paperstream.notes.queue.ReadingStatus;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,6 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
             "pass3", "Pass 3 — reproduce (2-4 h)",
             "insights", "Paper insights",
             "spec", "Implementation spec");
-
-    /** How priority starts the reason line of a near-duplicate. */
-    static final String DUPLICATE_REASON = "duplicate: ";
 
     public record FieldView(String path, String label, String value, boolean prefilled, String updatedBy,
             Object updatedAt) {
@@ -61,7 +59,8 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
      */
     public List<String> duplicateNotes() {
         return paper.scores().stream().flatMap(s -> s.reasons().stream())
-                .filter(r -> r.startsWith(DUPLICATE_REASON)).map(r -> r.substring(DUPLICATE_REASON.length()))
+                .filter(r -> r.startsWith(DuplicateReason.PREFIX))
+                .map(r -> r.substring(DuplicateReason.PREFIX.length()))
                 .distinct().toList();
     }
 

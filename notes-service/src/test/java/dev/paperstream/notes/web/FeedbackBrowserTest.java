@@ -18,6 +18,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +189,7 @@ class FeedbackBrowserTest {
     }
 
     @Test
-    void aNearDuplicatesScoreShowsTheOtherPaperOnThePaperPage() {
+    void aNearDuplicatesScoreShowsTheOtherPaperOnThePaperPageAndInTheInbox() {
         String note = "same work as arXiv:2205.14135 (cosine 0.97)";
         try (EventFeed feed = new EventFeed()) {
             feed.publish(OTHER, new PaperScored(OTHER, 1, TEAM, 5, Priority.MEDIUM, PaperType.OPTIMIZATION, 3, true,
@@ -200,5 +201,20 @@ class FeedbackBrowserTest {
         });
         assertThat(driver.findElement(By.cssSelector(".duplicate-note")).getText()).isEqualTo("Near-duplicate: " + note);
         assertThat(driver.findElement(By.id("scores")).getText()).contains("duplicate: " + note);
+
+        // the triage list names the paper it repeats, in the inbox row and in the API's item
+        driver.get(base + "?team=" + TEAM);
+        WebElement row = driver.findElement(By.xpath("//table[@id='papers']//tr[.//a[@href='/papers/" + OTHER + "']]"));
+        assertThat(row.findElement(By.cssSelector(".duplicate-of")).getText()).isEqualTo("same work as 2205.14135");
+        assertThat(row.findElement(By.cssSelector(".duplicate-of a")).getAttribute("href"))
+                .isEqualTo(base + "papers/2205.14135");
+        WebElement liked = driver.findElement(By.xpath("//table[@id='papers']//tr[.//a[@href='/papers/" + LIKED + "']]"));
+        assertThat(liked.findElements(By.cssSelector(".duplicate-of"))).isEmpty();
+        List<Map<String, Object>> items = given().queryParam("team", TEAM).get("/api/papers")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(items).filteredOn(i -> OTHER.equals(i.get("id"))).singleElement()
+                .satisfies(i -> assertThat(i.get("duplicateOf")).isEqualTo("2205.14135"));
+        assertThat(items).filteredOn(i -> LIKED.equals(i.get("id"))).singleElement()
+                .satisfies(i -> assertThat(i.get("duplicateOf")).isNull());
     }
 }
