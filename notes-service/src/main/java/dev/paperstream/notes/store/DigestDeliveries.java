@@ -1,6 +1,7 @@
 package dev.paperstream.notes.store;
 
 import dev.paperstream.notes.channels.WebhookSignature;
+import dev.paperstream.notes.papers.DuplicateReason;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,9 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,40 +54,75 @@ public class DigestDeliveries {
 
     /**
      * Takes the team's pending digest items whose paper is known and makes one delivery of them per channel the
-     * team has now; answers how many papers that digest lists (0: nothing new).
+     * team has now; answers how many papers that digest lists (0: nothing new). A near-duplicate (its score names
+     * the paper it repeats) is taken without being listed when the team was told of that paper already, by an
+     * announcement or an earlier digest, or is told of it in this one: one work, one mention.
      */
     @Transactional
     public int plan(String team) {
         try (Connection c = dataSource.getConnection()) {
-            List<String> ids = new ArrayList<>();
+            Map<String, String> pending = new LinkedHashMap<>(); // paper -> the paper it repeats, or null
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT d.paper_id FROM digest_item d JOIN paper p ON p.id = d.paper_id
+                    SELECT d.paper_id, (SELECT reason FROM paper_score s, unnest(s.reasons) AS reason
+                                        WHERE s.paper_id = d.paper_id AND s.team = d.team
+                                          AND reason LIKE 'duplicate: %' LIMIT 1) AS duplicate_reason
+                    FROM digest_item d JOIN paper p ON p.id = d.paper_id
                     WHERE d.team = ? AND d.sent_at IS NULL ORDER BY d.added_at, d.paper_id FOR UPDATE OF d""")) {
                 ps.setString(1, team);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        pending.put(rs.getString(1), DuplicateReason.sameWorkAs(rs.getString(2)));
                     }
                 }
             }
-            if (ids.isEmpty()) {
+            if (pending.isEmpty()) {
                 return 0;
             }
-            try (PreparedStatement plan = c.prepareStatement("INSERT INTO digest_delivery (team, kind, target,"
-                    + " paper_ids) SELECT team, kind, target, ? FROM team_channel WHERE team = ?");
-                    PreparedStatement taken = c.prepareStatement(
-                            "UPDATE digest_item SET sent_at = now() WHERE team = ? AND paper_id = ANY (?)")) {
-                plan.setArray(1, Sql.textArray(c, ids));
-                plan.setString(2, team);
-                plan.executeUpdate();
+            Set<String> told = toldAlready(c, team, pending.values().stream().filter(Objects::nonNull).toList());
+            List<String> listed = pending.entrySet().stream().filter(e -> e.getValue() == null
+                    || !(told.contains(e.getValue()) || pending.containsKey(e.getValue())))
+                    .map(Map.Entry::getKey).toList();
+            if (!listed.isEmpty()) {
+                try (PreparedStatement plan = c.prepareStatement("INSERT INTO digest_delivery (team, kind, target,"
+                        + " paper_ids) SELECT team, kind, target, ? FROM team_channel WHERE team = ?")) {
+                    plan.setArray(1, Sql.textArray(c, listed));
+                    plan.setString(2, team);
+                    plan.executeUpdate();
+                }
+            }
+            try (PreparedStatement taken = c.prepareStatement(
+                    "UPDATE digest_item SET sent_at = now() WHERE team = ? AND paper_id = ANY (?)")) {
                 taken.setString(1, team);
-                taken.setArray(2, Sql.textArray(c, ids));
+                taken.setArray(2, Sql.textArray(c, List.copyOf(pending.keySet())));
                 taken.executeUpdate();
             }
-            return ids.size();
+            return listed.size();
         } catch (SQLException e) {
             throw Sql.failure("cannot plan the digest of " + team, e);
         }
+    }
+
+    /** Which of {@code paperIds} the team was told of: announced to a channel, or listed in a planned digest. */
+    private static Set<String> toldAlready(Connection c, String team, List<String> paperIds) throws SQLException {
+        Set<String> told = new HashSet<>();
+        if (paperIds.isEmpty()) {
+            return told;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT paper_id FROM notification WHERE team = ? AND paper_id = ANY (?)
+                UNION
+                SELECT paper_id FROM digest_item WHERE team = ? AND paper_id = ANY (?) AND sent_at IS NOT NULL""")) {
+            ps.setString(1, team);
+            ps.setArray(2, Sql.textArray(c, paperIds));
+            ps.setString(3, team);
+            ps.setArray(4, Sql.textArray(c, paperIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    told.add(rs.getString(1));
+                }
+            }
+        }
+        return told;
     }
 
     /** Claims the team's pending digest deliveries whose channel still exists, for {@code lease}. */

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.paperstream.events.PaperScored;
 import dev.paperstream.events.PaperType;
+import dev.paperstream.events.Priority;
 import dev.paperstream.events.Topics;
 import dev.paperstream.notes.EventFeed;
 import dev.paperstream.testkit.KafkaBrokerResource;
@@ -15,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -204,6 +207,50 @@ class NotificationsTest {
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getContent().toString()).contains("Medium 2606.50004", "Medium 2606.50005");
         assertThat(receiver.received).noneMatch(r -> r.body().contains("2606.50004"));
+    }
+
+    @Test
+    void aNearDuplicateOfAPaperTheTeamWasToldOfIsNotListedInTheDigestAgain() throws Exception {
+        String team = "digest-dup-team";
+        channels(team, List.of(Map.of("kind", "email", "target", "digest-dup@example.org")));
+        try (EventFeed feed = new EventFeed()) {
+            publishMedium(feed, team, "2606.50011", null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().queryParam("team", team).get("/api/papers").jsonPath().getInt("total") == 1);
+        sendDigest(team).statusCode(200).body("papers", equalTo(1));
+
+        // later: a copy of the paper already sent, a plain paper with its copy in the same digest, and a copy of
+        // a paper the team never heard of
+        try (EventFeed feed = new EventFeed()) {
+            publishMedium(feed, team, "2606.50012", "2606.50011");
+            publishMedium(feed, team, "2606.50013", null);
+            publishMedium(feed, team, "2606.50014", "2606.50013");
+            publishMedium(feed, team, "2606.50015", "2401.00001");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().queryParam("team", team).get("/api/papers").jsonPath().getInt("total") == 5);
+        sendDigest(team).statusCode(200).body("papers", equalTo(2)).body("sent", equalTo(1));
+        sendDigest(team).body("papers", equalTo(0));
+
+        List<MimeMessage> mails = mailTo("digest-dup@example.org");
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(0).getContent().toString()).contains("Medium 2606.50011");
+        assertThat(mails.get(1).getContent().toString()).contains("Medium 2606.50013", "Medium 2606.50015")
+                .doesNotContain("2606.50011", "2606.50012", "2606.50014");
+    }
+
+    private static ValidatableResponse sendDigest(String team) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .post("/api/teams/" + team + "/digest").then();
+    }
+
+    private static void publishMedium(EventFeed feed, String team, String id, String duplicateOf) {
+        feed.publish(id, EventFeed.paper(id, 1, "Medium " + id, "Text.", Instant.parse("2026-06-01T00:00:00Z")));
+        List<String> reasons = duplicateOf == null ? List.of("relevance 3/5: +3")
+                : List.of("relevance 3/5: +3", "duplicate: same work as arXiv:" + duplicateOf + " (cosine 0.97)");
+        feed.publish(id, new PaperScored(id, 1, team, 5, Priority.MEDIUM, PaperType.EMPIRICAL, 3, false, null, 4.0,
+                reasons, Instant.parse("2026-11-20T10:00:00Z")));
     }
 
     @Test
