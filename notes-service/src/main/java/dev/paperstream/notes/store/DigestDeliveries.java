@@ -1,7 +1,7 @@
 package dev.paperstream.notes.store;
 
+import dev.paperstream.events.DuplicateReason;
 import dev.paperstream.notes.channels.WebhookSignature;
-import dev.paperstream.notes.papers.DuplicateReason;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

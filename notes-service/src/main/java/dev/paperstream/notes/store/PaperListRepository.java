@@ -1,8 +1,8 @@
 package dev.paperstream.notes.store;
 
+import dev.paperstream.events.DuplicateReason;
 import dev.paperstream.events.PaperType;
 import dev.paperstream.events.Priority;
-import dev.paperstream.notes.papers.DuplicateReason;
 import dev.paperstream.notes.papers.PaperFilter;
 import dev.paperstream.notes.papers.PaperPage;
 import dev.paperstream.notes.papers.PaperSummary;

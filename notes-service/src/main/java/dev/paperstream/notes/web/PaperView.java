@@ -1,12 +1,12 @@
 package dev.paperstream.notes.web;
 
+import dev.paperstream.events.DuplicateReason;
 import dev.paperstream.notes.api.PaperDetail;
 import dev.paperstream.notes.benchmarks.ClaimComparison;
+import dev.paperstream.notes.channels.Delivery;
 import dev.paperstream.notes.drafts.NoteDrafter;
 import dev.paperstream.notes.notes.NoteField;
 import dev.paperstream.notes.notes.NoteValue;
-import dev.paperstream.notes.channels.Delivery;
-import dev.paperstream.notes.papers.DuplicateReason;
 import dev.paperstream.notes.queue.ReadingStatus;
 import java.util.List;
 import java.util.Locale;
