@@ -27,6 +27,11 @@ public final class DuplicateReason {
         return PREFIX + note(paperId, cosine);
     }
 
+    /** What a near-duplicate's reason says after its prefix (the note people read), or null for any other reason. */
+    public static String noteIn(String reason) {
+        return reason != null && reason.startsWith(PREFIX) ? reason.substring(PREFIX.length()) : null;
+    }
+
     /** The id of the paper the reason names, or null when {@code reason} is null or not a duplicate's. */
     public static String sameWorkAs(String reason) {
         if (reason == null) {

@@ -20,5 +20,13 @@ class DuplicateReasonTest {
         assertThat(DuplicateReason.sameWorkAs("relevance: 3/5 (matched: attention): +3")).isNull();
         assertThat(DuplicateReason.sameWorkAs("type: EMPIRICAL, same work as arXiv:2205.14135 in spirit")).isNull();
         assertThat(DuplicateReason.sameWorkAs(null)).isNull();
+        assertThat(DuplicateReason.noteIn("relevance: 3/5 (matched: attention): +3")).isNull();
+        assertThat(DuplicateReason.noteIn(null)).isNull();
+    }
+
+    @Test
+    void theNotePeopleReadIsTheLineAfterItsPrefix() {
+        assertThat(DuplicateReason.noteIn(DuplicateReason.of("2205.14135", 0.97)))
+                .isEqualTo("same work as arXiv:2205.14135 (cosine 0.97)");
     }
 }

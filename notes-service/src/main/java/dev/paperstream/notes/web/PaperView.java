@@ -11,6 +11,7 @@ import dev.paperstream.notes.queue.ReadingStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** The paper page: the paper's detail, its notes as forms, claimed vs measured and the chart. */
 public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComparison.Comparison comparison,
@@ -59,9 +60,7 @@ public record PaperView(PaperDetail paper, List<NoteSection> sections, ClaimComp
      */
     public List<String> duplicateNotes() {
         return paper.scores().stream().flatMap(s -> s.reasons().stream())
-                .filter(r -> r.startsWith(DuplicateReason.PREFIX))
-                .map(r -> r.substring(DuplicateReason.PREFIX.length()))
-                .distinct().toList();
+                .map(DuplicateReason::noteIn).filter(Objects::nonNull).distinct().toList();
     }
 
     public List<String> statuses() {
